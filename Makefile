@@ -1,0 +1,50 @@
+# The two commands a new user needs: `make run` and `make test`. Everything else is a step of those.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+NPM_STAMP := node_modules/.install-stamp
+
+.PHONY: help install generate check-generated lint typecheck unit test build docs prepare-db run bench
+
+help:
+	@echo "make run    install, build, migrate, seed and serve on http://\$${HOST:-127.0.0.1}:\$${PORT:-8000} (docs at /docs)"
+	@echo "make test   install, lint the contract, check generated types, type-check and run every test"
+	@echo "make generate | lint | docs | bench"
+
+# Installs exactly what package-lock.json pins, again only when it changes.
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $(NPM_STAMP)
+
+install: $(NPM_STAMP)
+
+generate: install
+	npm run -s generate
+
+check-generated: install
+	npm run -s generate:check
+
+lint: install
+	npm run -s lint
+
+typecheck: install
+	npm run -s typecheck
+
+unit: install
+	npm run -s test
+
+test: lint check-generated typecheck unit
+
+build: install
+	npm run -s build
+
+docs: install
+	@mkdir -p dist/docs
+	npx redocly build-docs openapi.yaml --config redocly.yaml --inlineBundle --output dist/docs/index.html
+
+prepare-db: build
+	node dist/src/cli/migrate.js
+	node dist/src/cli/seed-customers.js
+	node dist/src/cli/random-number-launcher.js
+
+run: build docs prepare-db
+	node dist/src/server.js

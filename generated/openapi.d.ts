@@ -1,0 +1,1092 @@
+// Generated from openapi.yaml by `make generate` (openapi-typescript). Do not edit by hand.
+export interface paths {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness check
+         * @description Answers 200 while the process is able to serve requests.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This contract as JSON
+         * @description The OpenAPI document the server enforces, as JSON.
+         */
+        get: operations["getOpenApiJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This contract as YAML
+         * @description The OpenAPI document the server enforces, byte for byte as written.
+         */
+        get: operations["getOpenApiYaml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers
+         * @description Customers ordered by `id`, optionally filtered by region.
+         *
+         *     Paging is keyset based: when more rows exist the response carries a
+         *     `Link: <...>; rel="next"` header whose URL (with an opaque `cursor`) returns the next
+         *     page. Walking the `next` links returns every row exactly once, in order, even while
+         *     rows are being added.
+         */
+        get: operations["listCustomers"];
+        put?: never;
+        /**
+         * Create a customer
+         * @description Adds one customer. Customer codes are unique; a second create with the same code is a 409.
+         */
+        post: operations["createCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one customer
+         * @description The customer with this code.
+         */
+        get: operations["getCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/random-numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Random numbers between two dates
+         * @description Rows of the published time series `example_random_number_{MAIN_SEQUENCE_PROJECT_ID}_0.0`,
+         *     sorted by `time_index`, covering both whole UTC days: from `start_date` 00:00:00 to
+         *     `end_date` 23:59:59.999.
+         *
+         *     A range holding more than 10,000 rows is refused with a 400 asking for a narrower range,
+         *     so no request triggers an unbounded read. When the series has not been produced yet
+         *     (the launcher has not run) the answer is 404.
+         */
+        get: operations["getRandomNumbers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/widgets/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customers as a tabular frame
+         * @description The same rows as `GET /customers` (first page), in the Command Center
+         *     `core.tabular_frame@v1` shape. `columns` and `fields` are derived from the `Customer`
+         *     schema. An empty result is a `ready` frame with no rows.
+         */
+        get: operations["getCustomersFrame"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/widgets/random-numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Random numbers as a time-series tabular frame
+         * @description The same rows as `GET /random-numbers`, in the Command Center `core.tabular_frame@v1`
+         *     shape with `meta.timeSeries` (long shape, daily). `time_index` values are integer
+         *     epoch milliseconds (UTC). A range with no rows is a `ready` frame with no rows; a
+         *     failed read is the documented error response (never a 200 frame with `status: error`).
+         */
+        get: operations["getRandomNumbersFrame"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description Liveness report.
+         * @example {
+         *       "status": "ok",
+         *       "version": "1.0.0"
+         *     }
+         */
+        Health: {
+            /**
+             * @description Always `ok` when the service answers.
+             * @constant
+             */
+            status: "ok";
+            /** @description The contract version (`info.version`) this server enforces. */
+            version: string;
+        };
+        /**
+         * @description A customer's unique code.
+         * @example ACME
+         */
+        CustomerCode: string;
+        /**
+         * @description The customer's display name (no NUL characters).
+         * @example Acme Capital
+         */
+        CustomerName: string;
+        /**
+         * @description The region the customer belongs to (no NUL characters).
+         * @example US
+         */
+        Region: string;
+        /**
+         * @description A customer, as stored in the customers table.
+         * @example {
+         *       "id": 1,
+         *       "customer_code": "ACME",
+         *       "name": "Acme Capital",
+         *       "region": "US"
+         *     }
+         */
+        Customer: {
+            /** @description Server-assigned identifier; rows are ordered by it. */
+            id: number;
+            customer_code: components["schemas"]["CustomerCode"];
+            name: components["schemas"]["CustomerName"];
+            region: components["schemas"]["Region"];
+        };
+        /**
+         * @description The fields a client supplies to create a customer.
+         * @example {
+         *       "customer_code": "DELTA",
+         *       "name": "Delta Holdings",
+         *       "region": "EU"
+         *     }
+         */
+        NewCustomer: {
+            customer_code: components["schemas"]["CustomerCode"];
+            name: components["schemas"]["CustomerName"];
+            region: components["schemas"]["Region"];
+        };
+        /**
+         * @description One observation of the random-number series.
+         * @example {
+         *       "time_index": "2026-03-01T00:00:00.000Z",
+         *       "random_number": 0.4178
+         *     }
+         */
+        RandomNumberRow: {
+            /**
+             * Format: date-time
+             * @description Observation time, UTC, ISO 8601 with milliseconds.
+             */
+            time_index: string;
+            /** @description The value drawn for that day, in [0, 1). */
+            random_number: number;
+        };
+        /**
+         * @description Rows of one published time series.
+         * @example {
+         *       "identifier": "example_random_number_local_0.0",
+         *       "rows": [
+         *         {
+         *           "time_index": "2026-03-01T00:00:00.000Z",
+         *           "random_number": 0.4178
+         *         }
+         *       ]
+         *     }
+         */
+        RandomNumberSeries: {
+            /** @description The DataNode identifier the rows were read from. */
+            identifier: string;
+            /** @description Rows sorted by `time_index`, oldest first. */
+            rows: components["schemas"]["RandomNumberRow"][];
+        };
+        /**
+         * @description One field that failed validation.
+         * @example {
+         *       "field": "query.limit",
+         *       "message": "must be <= 500"
+         *     }
+         */
+        ProblemFieldError: {
+            /** @description Where the bad value was, as `query.<name>`, `path.<name>` or `body.<pointer>`. */
+            field: string;
+            /** @description Why it was refused. */
+            message: string;
+        };
+        /**
+         * @description An RFC 9457 problem document; every error response has this shape.
+         * @example {
+         *       "type": "https://httpstatuses.io/400",
+         *       "title": "Bad Request",
+         *       "status": 400,
+         *       "detail": "query.limit: must be >= 1",
+         *       "errors": [
+         *         {
+         *           "field": "query.limit",
+         *           "message": "must be >= 1"
+         *         }
+         *       ]
+         *     }
+         */
+        Problem: {
+            /** @description A URI identifying the kind of problem. */
+            type: string;
+            /** @description Short, human-readable summary of the kind of problem. */
+            title: string;
+            /** @description The HTTP status code. */
+            status: number;
+            /** @description What went wrong with this request. */
+            detail: string;
+            /** @description The request path that produced the problem. */
+            instance?: string;
+            /** @description The request id (also in the `X-Request-Id` header), for support. */
+            request_id?: string;
+            /** @description For validation failures, each offending field and why. */
+            errors?: components["schemas"]["ProblemFieldError"][];
+        };
+        /**
+         * @description Command Center tabular frame, contract `core.tabular_frame@v1`. Dashboards render any
+         *     endpoint that returns this shape. Every row has exactly the keys in `columns`; time
+         *     values in rows are integer epoch milliseconds (UTC).
+         * @example {
+         *       "status": "ready",
+         *       "columns": [
+         *         "customer_code"
+         *       ],
+         *       "rows": [
+         *         {
+         *           "customer_code": "ACME"
+         *         }
+         *       ],
+         *       "fields": [
+         *         {
+         *           "key": "customer_code",
+         *           "label": "Customer Code",
+         *           "type": "string",
+         *           "provenance": "backend"
+         *         }
+         *       ],
+         *       "source": {
+         *         "kind": "api",
+         *         "label": "Tutorial Customers API"
+         *       }
+         *     }
+         */
+        TabularFrame: {
+            /**
+             * @description Lifecycle state of the frame.
+             * @enum {string}
+             */
+            status: "idle" | "loading" | "ready" | "error";
+            /** @description Error message when `status` is `error`. */
+            error?: string;
+            /** @description Column keys, in display order. */
+            columns: string[];
+            /** @description One object per row, keyed by column. */
+            rows: {
+                [key: string]: unknown;
+            }[];
+            /** @description Per-column metadata. */
+            fields?: components["schemas"]["TabularFrameField"][];
+            meta?: components["schemas"]["TabularFrameMeta"];
+            source?: components["schemas"]["TabularFrameSource"];
+        };
+        /**
+         * @description Metadata of one column of a `core.tabular_frame@v1` frame.
+         * @example {
+         *       "key": "region",
+         *       "label": "Region",
+         *       "type": "string",
+         *       "nullable": false,
+         *       "provenance": "backend"
+         *     }
+         */
+        TabularFrameField: {
+            /** @description The column key, as in `columns`. */
+            key: string;
+            /** @description Display label. */
+            label?: string;
+            /** @description What the column holds. */
+            description?: string;
+            /**
+             * @description Logical type of the values.
+             * @enum {string}
+             */
+            type: "string" | "number" | "integer" | "boolean" | "datetime" | "date" | "time" | "json" | "unknown";
+            /** @description Whether values may be null. */
+            nullable?: boolean;
+            /** @description The producer's own type name. */
+            nativeType?: string;
+            /**
+             * @description Where this field description came from.
+             * @enum {string}
+             */
+            provenance?: "backend" | "manual" | "inferred" | "derived";
+            /** @description Why the field has this description (for inferred or derived fields). */
+            reason?: string;
+            /** @description Columns this one is computed from. */
+            derivedFrom?: string[];
+            /** @description Problems noticed with this column. */
+            warnings?: string[];
+        };
+        /**
+         * @description Who produced a `core.tabular_frame@v1` frame.
+         * @example {
+         *       "kind": "api",
+         *       "label": "Tutorial Customers API",
+         *       "updatedAtMs": 1772323200000
+         *     }
+         */
+        TabularFrameSource: {
+            /** @description A stable producer kind, such as `api`. */
+            kind: string;
+            /** @description The producer's identifier for the data. */
+            id?: string | number;
+            /** @description Display name of the source. */
+            label?: string;
+            /** @description When the data was last updated, epoch milliseconds. */
+            updatedAtMs?: number;
+            /** @description Producer-specific context. */
+            context?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description Open metadata of a `core.tabular_frame@v1` frame; other keys are allowed.
+         * @example {
+         *       "timeSeries": {
+         *         "shape": "long",
+         *         "timeField": "time_index",
+         *         "sorted": true
+         *       }
+         *     }
+         */
+        TabularFrameMeta: {
+            timeSeries?: components["schemas"]["TabularFrameTimeSeries"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description How to read a `core.tabular_frame@v1` frame as a time series.
+         * @example {
+         *       "shape": "long",
+         *       "timeField": "time_index",
+         *       "sorted": true
+         *     }
+         */
+        TabularFrameTimeSeries: {
+            /**
+             * @description `long`: one row per (time, series); `wide`: one column per series.
+             * @enum {string}
+             */
+            shape: "long" | "wide";
+            /** @description The column holding the time. */
+            timeField: string;
+            /**
+             * @description Unit of the time values.
+             * @default ms
+             * @enum {string}
+             */
+            timeUnit: "ms";
+            /**
+             * @description Time zone of the time values.
+             * @default UTC
+             * @enum {string}
+             */
+            timezone: "UTC";
+            /** @description Whether rows are sorted by time. */
+            sorted: boolean;
+            /** @description The value column (long shape). */
+            valueField?: string;
+            /** @description The column naming the series (long shape). */
+            seriesField?: string;
+            /** @description Columns used to label a series. */
+            seriesLabelFields?: string[];
+            /** @description The value columns (wide shape). */
+            valueFields?: string[];
+            /** @description Sampling frequency, such as `1d`. */
+            frequency?: string;
+            /** @description Calendar the frequency follows. */
+            calendar?: string;
+            /**
+             * @description How missing observations are represented.
+             * @enum {string}
+             */
+            gapPolicy?: "preserve_nulls" | "drop_nulls";
+            /**
+             * @description How duplicate timestamps are treated.
+             * @enum {string}
+             */
+            duplicatePolicy?: "error" | "first" | "latest" | "aggregate" | "preserve";
+            /** @description Unit of each value column. */
+            unitByField?: {
+                [key: string]: string;
+            };
+        };
+    };
+    responses: {
+        /** @description The request does not match the contract; `errors` names each bad field. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://httpstatuses.io/400",
+                 *       "title": "Bad Request",
+                 *       "status": 400,
+                 *       "detail": "query.limit: must be <= 500",
+                 *       "errors": [
+                 *         {
+                 *           "field": "query.limit",
+                 *           "message": "must be <= 500"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such resource. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://httpstatuses.io/404",
+                 *       "title": "Not Found",
+                 *       "status": 404,
+                 *       "detail": "No customer with code 'NOPE'"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The resource already exists. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://httpstatuses.io/409",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "A customer with customer_code 'ACME' already exists"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body is larger than the documented limit (100 kB by default). */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://httpstatuses.io/413",
+                 *       "title": "Payload Too Large",
+                 *       "status": 413,
+                 *       "detail": "The request body exceeds 102400 bytes"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body is not `application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://httpstatuses.io/415",
+                 *       "title": "Unsupported Media Type",
+                 *       "status": 415,
+                 *       "detail": "Expected a body of type application/json, got text/plain"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description An unexpected failure. Details are logged with the request id, never returned. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://httpstatuses.io/500",
+                 *       "title": "Internal Server Error",
+                 *       "status": 500,
+                 *       "detail": "The server could not complete the request; quote the request id when reporting it."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description Only customers of this region (exact match).
+         * @example US
+         */
+        Region: components["schemas"]["Region"];
+        /**
+         * @description Maximum number of rows to return.
+         * @example 50
+         */
+        Limit: number;
+        /**
+         * @description Opaque position from a previous page's `Link` header. Do not build it by hand.
+         * @example eyJhZnRlcklkIjo3fQ
+         */
+        Cursor: string;
+        /**
+         * @description First UTC day of the range (inclusive, from 00:00:00).
+         * @example 2026-03-01
+         */
+        StartDate: string;
+        /**
+         * @description Last UTC day of the range (inclusive, to 23:59:59.999). Must not be before `start_date`.
+         * @example 2026-03-31
+         */
+        EndDate: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "version": "1.0.0"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOpenApiJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "openapi": "3.1.0",
+                     *       "info": {
+                     *         "title": "Tutorial API",
+                     *         "version": "1.0.0"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOpenApiYaml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example openapi: 3.1.0
+                     *     info:
+                     *       title: Tutorial API
+                     */
+                    "application/yaml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCustomers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only customers of this region (exact match).
+                 * @example US
+                 */
+                region?: components["parameters"]["Region"];
+                /**
+                 * @description Maximum number of rows to return.
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Opaque position from a previous page's `Link` header. Do not build it by hand.
+                 * @example eyJhZnRlcklkIjo3fQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of customers, ordered by id. */
+            200: {
+                headers: {
+                    /** @description `<url>; rel="next"` when another page exists; absent on the last page. */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1,
+                     *         "customer_code": "ACME",
+                     *         "name": "Acme Capital",
+                     *         "region": "US"
+                     *       },
+                     *       {
+                     *         "id": 3,
+                     *         "customer_code": "GAMMA",
+                     *         "name": "Gamma Pensions",
+                     *         "region": "US"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Customer"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The new customer. The `id` is assigned by the server. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customer_code": "DELTA",
+                 *       "name": "Delta Holdings",
+                 *       "region": "EU"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewCustomer"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    /** @description The URL of the new customer. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 11,
+                     *       "customer_code": "DELTA",
+                     *       "name": "Delta Holdings",
+                     *       "region": "EU"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's unique code. */
+                customer_code: components["schemas"]["CustomerCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "customer_code": "ACME",
+                     *       "name": "Acme Capital",
+                     *       "region": "US"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRandomNumbers: {
+        parameters: {
+            query: {
+                /**
+                 * @description First UTC day of the range (inclusive, from 00:00:00).
+                 * @example 2026-03-01
+                 */
+                start_date: components["parameters"]["StartDate"];
+                /**
+                 * @description Last UTC day of the range (inclusive, to 23:59:59.999). Must not be before `start_date`.
+                 * @example 2026-03-31
+                 */
+                end_date: components["parameters"]["EndDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows in the range, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "identifier": "example_random_number_local_0.0",
+                     *       "rows": [
+                     *         {
+                     *           "time_index": "2026-03-01T00:00:00.000Z",
+                     *           "random_number": 0.4178
+                     *         },
+                     *         {
+                     *           "time_index": "2026-03-02T00:00:00.000Z",
+                     *           "random_number": 0.9034
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RandomNumberSeries"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCustomersFrame: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only customers of this region (exact match).
+                 * @example US
+                 */
+                region?: components["parameters"]["Region"];
+                /**
+                 * @description Maximum number of rows to return.
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A ready frame. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ready",
+                     *       "columns": [
+                     *         "id",
+                     *         "customer_code",
+                     *         "name",
+                     *         "region"
+                     *       ],
+                     *       "rows": [
+                     *         {
+                     *           "id": 1,
+                     *           "customer_code": "ACME",
+                     *           "name": "Acme Capital",
+                     *           "region": "US"
+                     *         }
+                     *       ],
+                     *       "fields": [
+                     *         {
+                     *           "key": "id",
+                     *           "label": "Id",
+                     *           "type": "integer",
+                     *           "nullable": false,
+                     *           "provenance": "backend"
+                     *         },
+                     *         {
+                     *           "key": "customer_code",
+                     *           "label": "Customer Code",
+                     *           "type": "string",
+                     *           "nullable": false,
+                     *           "provenance": "backend"
+                     *         },
+                     *         {
+                     *           "key": "name",
+                     *           "label": "Name",
+                     *           "type": "string",
+                     *           "nullable": false,
+                     *           "provenance": "backend"
+                     *         },
+                     *         {
+                     *           "key": "region",
+                     *           "label": "Region",
+                     *           "type": "string",
+                     *           "nullable": false,
+                     *           "provenance": "backend"
+                     *         }
+                     *       ],
+                     *       "source": {
+                     *         "kind": "api",
+                     *         "label": "Tutorial Customers API",
+                     *         "updatedAtMs": 1772323200000
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TabularFrame"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRandomNumbersFrame: {
+        parameters: {
+            query: {
+                /**
+                 * @description First UTC day of the range (inclusive, from 00:00:00).
+                 * @example 2026-03-01
+                 */
+                start_date: components["parameters"]["StartDate"];
+                /**
+                 * @description Last UTC day of the range (inclusive, to 23:59:59.999). Must not be before `start_date`.
+                 * @example 2026-03-31
+                 */
+                end_date: components["parameters"]["EndDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A ready time-series frame. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ready",
+                     *       "columns": [
+                     *         "time_index",
+                     *         "random_number"
+                     *       ],
+                     *       "rows": [
+                     *         {
+                     *           "time_index": 1772323200000,
+                     *           "random_number": 0.4178
+                     *         }
+                     *       ],
+                     *       "fields": [
+                     *         {
+                     *           "key": "time_index",
+                     *           "label": "Time Index",
+                     *           "type": "datetime",
+                     *           "nullable": false,
+                     *           "nativeType": "date-time",
+                     *           "provenance": "backend"
+                     *         },
+                     *         {
+                     *           "key": "random_number",
+                     *           "label": "Random Number",
+                     *           "type": "number",
+                     *           "nullable": false,
+                     *           "provenance": "backend"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "timeSeries": {
+                     *           "shape": "long",
+                     *           "timeField": "time_index",
+                     *           "timeUnit": "ms",
+                     *           "timezone": "UTC",
+                     *           "sorted": true,
+                     *           "valueField": "random_number",
+                     *           "frequency": "1d"
+                     *         }
+                     *       },
+                     *       "source": {
+                     *         "kind": "api",
+                     *         "id": "example_random_number_local_0.0",
+                     *         "label": "Random numbers",
+                     *         "updatedAtMs": 1772323200000
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TabularFrame"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+}

@@ -1,0 +1,20 @@
+import { loadConfig, type AppConfig } from '../config.js';
+import { openStorage } from '../data/engine/open-storage.js';
+import type { StorageEngine } from '../data/engine/storage-engine.js';
+import { migrateToLatest } from '../data/migrations.js';
+
+/** For command-line tools: config from the environment, storage opened and migrated. */
+export async function openConfiguredStorage(): Promise<{ config: AppConfig; storage: StorageEngine; applied: string[] }> {
+  const config = loadConfig();
+  const storage = await openStorage(config.databaseUrl);
+  const applied = await migrateToLatest(storage);
+  return { config, storage, applied };
+}
+
+/** Runs a CLI body and exits non-zero with a one-line message on failure. */
+export function runCli(body: () => Promise<void>): void {
+  body().catch((error: unknown) => {
+    console.error(`failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,91 @@
+import { DatabaseUrlError, parseDatabaseUrl } from './data/engine/database-url.js';
+
+/** Every setting the service reads, parsed once from the environment. */
+export interface AppConfig {
+  /** NODE_ENV: `production` turns on production safety checks. */
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  /** HOST: interface to listen on. */
+  readonly host: string;
+  /** PORT: TCP port (0 picks a free one). */
+  readonly port: number;
+  /** DATABASE_URL: `postgres://...` or a SQLite file path. */
+  readonly databaseUrl: string;
+  /** LOG_LEVEL: pino level. */
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** MAIN_SEQUENCE_PROJECT_ID: names the random-number series. */
+  readonly projectId: string;
+  /** BODY_LIMIT_BYTES: largest accepted request body. */
+  readonly bodyLimitBytes: number;
+  /** TIMESERIES_MAX_ROWS: largest time-series read one request may ask for. */
+  readonly timeseriesMaxRows: number;
+  /** DOCS_HTML: the built Redoc page served at /docs. */
+  readonly docsHtml: string;
+}
+
+/** One environment variable with a bad value; the message names it. */
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`${variable}: ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Parses the environment into a frozen config, or throws ConfigError naming the variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  return Object.freeze({
+    nodeEnv: oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
+    host: text(env, 'HOST', '127.0.0.1'),
+    port: integer(env, 'PORT', 8000, 0, 65535),
+    databaseUrl: databaseUrl(env),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    projectId: projectId(env),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 102_400, 1, 10_485_760),
+    timeseriesMaxRows: integer(env, 'TIMESERIES_MAX_ROWS', 10_000, 1, 1_000_000),
+    docsHtml: text(env, 'DOCS_HTML', 'dist/docs/index.html'),
+  });
+}
+
+/** Default embedded database file, relative to the working directory. */
+export const DEFAULT_DATABASE_URL = 'data/tutorial.sqlite';
+
+function databaseUrl(env: Env): string {
+  const value = text(env, 'DATABASE_URL', DEFAULT_DATABASE_URL);
+  try {
+    parseDatabaseUrl(value);
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new ConfigError('DATABASE_URL', error.message);
+    throw error;
+  }
+  return value;
+}
+
+function projectId(env: Env): string {
+  const value = text(env, 'MAIN_SEQUENCE_PROJECT_ID', 'local');
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value)) {
+    throw new ConfigError('MAIN_SEQUENCE_PROJECT_ID', `must be 1-64 letters, digits, '.', '_' or '-', got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+function oneOf<const T extends readonly string[]>(env: Env, name: string, allowed: T, fallback: T[number]): T[number] {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+  return raw as T[number];
+}

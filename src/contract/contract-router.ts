@@ -1,0 +1,152 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { OpenAPIBackend, type Context, type Document, type Operation } from 'openapi-backend';
+import type { Logger } from 'pino';
+import type { FieldError } from '../errors/app-error.js';
+import type { ContractDocument } from './contract-document.js';
+import { assertHandlersMatch } from './handler-coverage.js';
+import type { HandlerMap, OperationId, RequestContext } from './operation-types.js';
+import { HttpProblemError, problemFromError } from './problem.js';
+import { ResponseSender } from './response-sender.js';
+import { compileResponseCatalog, withFormats } from './response-validators.js';
+import { fieldErrorsFromAjv } from './validation-errors.js';
+
+const ROUTABLE_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/** What the contract router needs. */
+export interface ContractRouterOptions {
+  contract: ContractDocument;
+  handlers: HandlerMap;
+  logger: Logger;
+}
+
+/**
+ * Builds the Express middleware that serves the contract: openapi-backend routes each request
+ * to its operationId, ajv validates (and coerces) the request before the handler runs, and the
+ * response sender validates what the handler returns before it is sent. Refuses to build when
+ * the handler map and the spec disagree.
+ */
+/**
+ * openapi-backend checks documents against the OpenAPI 3.0 meta-schema only, which rejects valid
+ * 3.1 (`const`, `examples`, `info.summary`). The 3.1 document is linted by Redocly in
+ * `make test` instead; strict mode stays on for everything else (unknown handlers, bad refs).
+ */
+class OpenApi31Backend extends OpenAPIBackend {
+  override validateDefinition() {
+    return this.document;
+  }
+}
+
+export async function createContractRouter(options: ContractRouterOptions): Promise<RequestHandler> {
+  const { contract, handlers, logger } = options;
+  const api = new OpenApi31Backend({
+    definition: structuredClone(contract.document) as unknown as Document,
+    strict: true,
+    validate: true,
+    coerceTypes: true,
+    ajvOpts: { allErrors: true, useDefaults: true, strict: false },
+    customizeAjv: (ajv) => withFormats(ajv),
+  });
+  await api.init();
+  const operations = api.getOperations();
+  assertHandlersMatch(
+    operations.map((o) => o.operationId!),
+    Object.keys(handlers),
+  );
+  const sender = new ResponseSender(compileResponseCatalog(operations), logger);
+
+  for (const operation of operations) {
+    const operationId = operation.operationId as OperationId;
+    const handler = handlers[operationId] as (input: unknown, context: RequestContext) => unknown;
+    api.register(operationId, async (c: Context, req: Request, res: Response) => {
+      try {
+        const input = { query: c.request.query, params: c.request.params, body: c.request.requestBody };
+        const result = (await handler(input, { requestId: String(req.id), path: req.path })) as {
+          status: number;
+          body: unknown;
+          headers?: Record<string, unknown>;
+        };
+        sender.send(res, operationId, result);
+      } catch (error) {
+        sendError(res, error, operation);
+      }
+    });
+  }
+
+  api.register({
+    notFound: (_c: Context, req: Request, res: Response) =>
+      sendError(res, new HttpProblemError('route_not_found', 404, `No operation is defined at ${req.path}`)),
+    methodNotAllowed: (_c: Context, req: Request, res: Response) => {
+      const allowed = allowedMethods(api, req.path);
+      sendError(
+        res,
+        new HttpProblemError('method_not_allowed', 405, `${req.method} is not allowed on ${req.path}; use ${allowed.join(', ')}`, {
+          headers: { Allow: allowed.join(', ') },
+        }),
+      );
+    },
+    validationFail: (c: Context, req: Request, res: Response) => {
+      if (c.operation.requestBody && hasNonJsonBody(req)) {
+        sendError(
+          res,
+          new HttpProblemError(
+            'unsupported_media_type',
+            415,
+            `Expected a body of type application/json, got ${req.headers['content-type'] ?? 'no content type'}`,
+          ),
+        );
+        return;
+      }
+      const errors = fieldErrorsFromAjv(c.validation.errors ?? []);
+      sendError(res, new HttpProblemError('validation_error', 400, describeFields(errors), { errors }));
+    },
+  });
+
+  function sendError(res: Response, error: unknown, operation?: Operation): void {
+    const { problem: body, headers, expected } = problemFromError(error);
+    if (!expected) logger.error({ err: error, requestId: res.req.id }, 'unhandled error');
+    if (body.errors && operation) body.errors = body.errors.map((e) => locateField(e, operation));
+    if (body.errors && body.errors.length > 0 && body.status === 400) body.detail = describeFields(body.errors);
+    sender.sendProblem(res, body, headers);
+  }
+
+  return (req: Request, res: Response, next: NextFunction) => {
+    api
+      .handleRequest(
+        {
+          method: req.method === 'HEAD' ? 'GET' : req.method,
+          path: req.path,
+          query: req.query as Record<string, string | string[]>,
+          headers: req.headers as Record<string, string | string[]>,
+          body: req.body,
+        },
+        req,
+        res,
+      )
+      .catch(next);
+  };
+}
+
+/** Prefixes a service's bare field name with where the caller put it (`query.`, `path.`, `body.`). */
+function locateField(error: FieldError, operation: Operation): FieldError {
+  if (error.field.includes('.')) return error;
+  const parameter = operation.parameters?.find((p) => 'name' in p && p.name === error.field) as { in: string } | undefined;
+  if (parameter) return { ...error, field: `${parameter.in}.${error.field}` };
+  return operation.requestBody ? { ...error, field: `body.${error.field}` } : error;
+}
+
+function describeFields(errors: FieldError[]): string {
+  return errors.length === 0 ? 'The request is invalid' : errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+}
+
+function allowedMethods(api: OpenAPIBackend, path: string): string[] {
+  return ROUTABLE_METHODS.filter((method) => api.router.matchOperation({ method, path, headers: {} })).map((m) =>
+    m.toUpperCase(),
+  );
+}
+
+function hasNonJsonBody(req: Request): boolean {
+  const length = Number(req.headers['content-length'] ?? 0);
+  const hasBody = length > 0 || req.headers['transfer-encoding'] !== undefined;
+  return hasBody && !req.is('application/json');
+}
+

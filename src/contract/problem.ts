@@ -1,0 +1,55 @@
+import { STATUS_CODES } from 'node:http';
+import { AppError, type FieldError } from '../errors/app-error.js';
+import type { components } from '../../generated/openapi.js';
+
+/** An RFC 9457 problem document, as the contract's `Problem` schema defines it. */
+export type Problem = components['schemas']['Problem'];
+
+/** The problem media type every error response uses. */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** An error raised by the HTTP edge itself (routing, body parsing), with the headers it needs. */
+export class HttpProblemError extends AppError {
+  constructor(
+    code: string,
+    status: number,
+    message: string,
+    options: { errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(code, status, message, options);
+    this.headers = options.headers ?? {};
+  }
+
+  readonly headers: Record<string, string>;
+}
+
+/** Builds a problem body; `type` is a stable URN per problem kind. */
+export function problem(status: number, code: string, detail: string, errors?: FieldError[]): Problem {
+  return {
+    type: `urn:problem-type:${code.replace(/_/g, '-')}`,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+/**
+ * The one place that turns any thrown value into a problem. Errors this service raised on
+ * purpose keep their status and message; anything else is a generic 500 whose details stay
+ * in the log, never in the response.
+ */
+export function problemFromError(error: unknown): { problem: Problem; headers: Record<string, string>; expected: boolean } {
+  if (error instanceof AppError && error.status >= 400 && error.status < 500) {
+    return {
+      problem: problem(error.status, error.code, error.message, error.errors),
+      headers: error instanceof HttpProblemError ? error.headers : {},
+      expected: true,
+    };
+  }
+  return {
+    problem: problem(500, 'internal_error', 'The server could not complete the request; quote the request id when reporting it.'),
+    headers: {},
+    expected: false,
+  };
+}

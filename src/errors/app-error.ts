@@ -1,0 +1,45 @@
+/** One field that made a request or a value unacceptable. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * Base of every error this service raises on purpose. `status` is the HTTP-compatible category
+ * (so the one problem mapper never guesses); `code` is a stable machine-readable name.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    options: { cause?: unknown; errors?: FieldError[] } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = new.target.name;
+    this.errors = options.errors;
+  }
+
+  readonly errors: FieldError[] | undefined;
+}
+
+/** Input that passed the contract's schema but breaks a rule the schema cannot express. */
+export class InvalidInputError extends AppError {
+  constructor(message: string, errors: FieldError[]) {
+    super('invalid_input', 400, message, { errors });
+  }
+}
+
+/** A named thing does not exist. */
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super('not_found', 404, message);
+  }
+}
+
+/** The write would duplicate something that must be unique. */
+export class ConflictError extends AppError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super('conflict', 409, message, options);
+  }
+}

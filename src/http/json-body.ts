@@ -1,0 +1,32 @@
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { HttpProblemError } from '../contract/problem.js';
+
+/** Parses `application/json` bodies up to `limitBytes`; other media types are left for the contract to refuse. */
+export function jsonBody(limitBytes: number): RequestHandler {
+  return express.json({ limit: limitBytes, type: 'application/json', strict: true });
+}
+
+/** Turns body-parser failures into problems: 400 malformed, 413 too large, 415 bad charset or encoding. */
+export function bodyParseErrors(limitBytes: number): ErrorRequestHandler {
+  return (error: { type?: string; status?: number } | undefined, _req, _res, next) => {
+    switch (error?.type) {
+      case 'entity.parse.failed':
+        return next(
+          new HttpProblemError('malformed_json', 400, 'The request body is not valid JSON', {
+            errors: [{ field: 'body', message: 'is not valid JSON' }],
+          }),
+        );
+      case 'entity.too.large':
+        return next(new HttpProblemError('payload_too_large', 413, `The request body exceeds ${limitBytes} bytes`));
+      case 'charset.unsupported':
+      case 'encoding.unsupported':
+        return next(new HttpProblemError('unsupported_media_type', 415, 'The request body uses an unsupported charset or encoding'));
+      case 'request.aborted':
+      case 'request.size.invalid':
+      case 'stream.encoding.set':
+        return next(new HttpProblemError('bad_request', 400, 'The request body could not be read'));
+      default:
+        return next(error);
+    }
+  };
+}

@@ -1,0 +1,19 @@
+import { InvalidInputError } from '../errors/app-error.js';
+
+/** Encodes "continue after this id" as an opaque, URL-safe cursor. */
+export function encodeCustomerCursor(afterId: number): string {
+  return Buffer.from(JSON.stringify({ after: afterId })).toString('base64url');
+}
+
+/** Decodes a cursor from `encodeCustomerCursor`; anything else is a 400 on `cursor`. */
+export function decodeCustomerCursor(cursor: string): number {
+  try {
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
+    if (Number.isSafeInteger(decoded.after) && (decoded.after as number) >= 0) return decoded.after as number;
+  } catch {
+    // fall through to the error below
+  }
+  throw new InvalidInputError('cursor is not one this server issued; follow the Link header instead of building cursors', [
+    { field: 'cursor', message: 'is not a valid paging cursor' },
+  ]);
+}

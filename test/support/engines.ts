@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openStorage } from '../../src/data/engine/open-storage.js';
+import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
+import { migrateToLatest } from '../../src/data/migrations.js';
+
+/** A database engine the suites run against. */
+export interface TestEngine {
+  name: 'sqlite' | 'postgres';
+  /** A fresh, migrated, empty database (its own PostgreSQL schema), closed with `close`. */
+  open(): Promise<{ storage: StorageEngine; close: () => Promise<void> }>;
+}
+
+const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function postgresReachable(): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const sqlite: TestEngine = {
+  name: 'sqlite',
+  async open() {
+    const storage = await openStorage(':memory:');
+    await migrateToLatest(storage);
+    return { storage, close: () => storage.destroy() };
+  },
+};
+
+const postgres: TestEngine = {
+  name: 'postgres',
+  async open() {
+    const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+    const storage = await openStorage(postgresUrl, { schema });
+    await migrateToLatest(storage);
+    return {
+      storage,
+      close: async () => {
+        await storage.db.schema.dropSchema(schema).ifExists().cascade().execute();
+        await storage.destroy();
+      },
+    };
+  },
+};
+
+async function availableEngines(): Promise<TestEngine[]> {
+  const unreachable = await postgresReachable();
+  if (!unreachable) return [sqlite, postgres];
+  if (process.env.REQUIRE_POSTGRES === '1') {
+    throw new Error(`REQUIRE_POSTGRES=1 but PostgreSQL at ${postgresUrl} is unreachable: ${unreachable}`);
+  }
+  console.warn(
+    `\n!!! POSTGRESQL SUITE SKIPPED: ${postgresUrl} is unreachable (${unreachable}). Only SQLite was tested. Set REQUIRE_POSTGRES=1 to fail instead.\n`,
+  );
+  return [sqlite];
+}
+
+/** SQLite always; PostgreSQL when reachable (required when REQUIRE_POSTGRES=1). */
+export const engines: TestEngine[] = await availableEngines();
