@@ -1,13 +1,12 @@
-import request from 'supertest';
+import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
 import { insertCustomers, manyCustomers } from '../support/fixtures.js';
-import { buildTestApp } from '../support/test-app.js';
-import type { Express } from 'express';
+import { buildTestApp, type TestAgent } from '../support/test-app.js';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 
 describe.each(engines)('customers API on $name', (engine) => {
-  let app: Express;
+  let api: TestAgent;
   let storage: StorageEngine;
   let close: () => Promise<void>;
 
@@ -18,19 +17,19 @@ describe.each(engines)('customers API on $name', (engine) => {
       { customer_code: 'BETA', name: 'Beta Treasury', region: 'EU' },
       { customer_code: 'GAMMA', name: 'Gamma Pensions', region: 'US' },
     ]);
-    ({ app } = await buildTestApp(storage));
+    ({ api } = await buildTestApp(storage));
   });
   afterAll(() => close());
 
   describe('GET /customers', () => {
     it('when a region is given, answers only that region, ordered by id', async () => {
-      const res = await request(app).get('/customers?region=US').expect(200).expect('content-type', /application\/json/);
+      const res = await api.get('/customers?region=US').expect(200).expect('content-type', /application\/json/);
       expect(res.body.map((c: { customer_code: string }) => c.customer_code)).toEqual(['ACME', 'GAMMA']);
       expect(Object.keys(res.body[0]).sort()).toEqual(['customer_code', 'id', 'name', 'region']);
     });
 
     it('when no region is given, answers every customer up to the default limit', async () => {
-      const res = await request(app).get('/customers').expect(200);
+      const res = await api.get('/customers').expect(200);
       expect(res.body).toHaveLength(3);
       expect(res.headers.link).toBeUndefined();
     });
@@ -45,7 +44,7 @@ describe.each(engines)('customers API on $name', (engine) => {
       ['regoin=US', 'query.regoin'],
       ['cursor=not-ours', 'query.cursor'],
     ])('when %s, answers a 400 problem naming %s', async (query, field) => {
-      const res = await request(app).get(`/customers?${query}`).expect(400).expect('content-type', /application\/problem\+json/);
+      const res = await api.get(`/customers?${query}`).expect(400).expect('content-type', /application\/problem\+json/);
       expect(res.body).toMatchObject({ status: 400, title: 'Bad Request' });
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       expect(res.body.detail).toContain(field);
@@ -54,45 +53,45 @@ describe.each(engines)('customers API on $name', (engine) => {
 
   describe('GET /customers/{customer_code}', () => {
     it('when the code exists, answers the customer', async () => {
-      const res = await request(app).get('/customers/BETA').expect(200);
+      const res = await api.get('/customers/BETA').expect(200);
       expect(res.body).toMatchObject({ customer_code: 'BETA', name: 'Beta Treasury', region: 'EU' });
     });
 
     it('when the code does not exist, answers a 404 problem', async () => {
-      const res = await request(app).get('/customers/NOPE').expect(404).expect('content-type', /problem\+json/);
+      const res = await api.get('/customers/NOPE').expect(404).expect('content-type', /problem\+json/);
       expect(res.body.detail).toContain('NOPE');
     });
 
     it('when the code breaks the pattern, answers a 400 naming path.customer_code', async () => {
-      const res = await request(app).get('/customers/lower').expect(400);
+      const res = await api.get('/customers/lower').expect(400);
       expect(res.body.errors[0].field).toBe('path.customer_code');
     });
   });
 
   describe('POST /customers', () => {
     it('when the body is valid, creates the customer with a Location header', async () => {
-      const res = await request(app)
+      const res = await api
         .post('/customers')
         .send({ customer_code: 'DELTA', name: 'Delta Holdings', region: 'EU' })
         .expect(201);
       expect(res.headers.location).toBe('/customers/DELTA');
       expect(res.body).toMatchObject({ customer_code: 'DELTA', region: 'EU' });
-      await request(app).get('/customers/DELTA').expect(200);
+      await api.get('/customers/DELTA').expect(200);
     });
 
     it('when the code exists, answers 409 with a problem and changes nothing', async () => {
-      const res = await request(app)
+      const res = await api
         .post('/customers')
         .send({ customer_code: 'ACME', name: 'Impostor', region: 'EU' })
         .expect(409)
         .expect('content-type', /problem\+json/);
       expect(res.body.detail).toContain('ACME');
-      const acme = await request(app).get('/customers/ACME').expect(200);
+      const acme = await api.get('/customers/ACME').expect(200);
       expect(acme.body.name).toBe('Acme Capital');
     });
 
     it('when fields are wrong or extra, answers 400 naming each', async () => {
-      const res = await request(app)
+      const res = await api
         .post('/customers')
         .send({ customer_code: 'bad code', name: '', region: 'US', extra: 1 })
         .expect(400);
@@ -101,7 +100,7 @@ describe.each(engines)('customers API on $name', (engine) => {
     });
 
     it('when a required field is missing, answers 400 naming it', async () => {
-      const res = await request(app).post('/customers').send({ customer_code: 'OMEGA', name: 'Omega' }).expect(400);
+      const res = await api.post('/customers').send({ customer_code: 'OMEGA', name: 'Omega' }).expect(400);
       expect(res.body.errors).toContainEqual({ field: 'body.region', message: 'is required' });
     });
   });
@@ -112,12 +111,12 @@ describe.each(engines)('customer paging on $name', (engine) => {
     const { storage, close } = await engine.open();
     try {
       await insertCustomers(storage, manyCustomers(300));
-      const { app } = await buildTestApp(storage);
+      const { api } = await buildTestApp(storage);
       const seen: number[] = [];
       let next: string | undefined = '/customers?limit=7';
       let pages = 0;
       while (next) {
-        const res = await request(app).get(next).expect(200);
+        const res: request.Response = await api.get(next).expect(200);
         seen.push(...res.body.map((c: { id: number }) => c.id));
         if (pages === 3) await insertCustomers(storage, manyCustomers(5, 'LATE'));
         pages += 1;
@@ -137,11 +136,11 @@ describe.each(engines)('customer paging on $name', (engine) => {
     const { storage, close } = await engine.open();
     try {
       await insertCustomers(storage, manyCustomers(40));
-      const { app } = await buildTestApp(storage);
-      const first = await request(app).get('/customers?region=EU&limit=4').expect(200);
+      const { api } = await buildTestApp(storage);
+      const first = await api.get('/customers?region=EU&limit=4').expect(200);
       expect(first.headers.link).toMatch(/region=EU/);
-      const url = /^<([^>]+)>/.exec(first.headers.link)![1]!;
-      const second = await request(app).get(url).expect(200);
+      const url = /^<([^>]+)>/.exec(String(first.headers.link))![1]!;
+      const second = await api.get(url).expect(200);
       expect(second.body.every((c: { region: string }) => c.region === 'EU')).toBe(true);
       expect(second.body[0].id).toBeGreaterThan(first.body[3].id);
     } finally {

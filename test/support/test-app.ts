@@ -1,10 +1,14 @@
 import { Writable } from 'node:stream';
 import type { Express } from 'express';
+import request from 'supertest';
 import { createApp, type AppDependencies } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { loadContractDocument } from '../../src/contract/contract-document.js';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { createLogger } from '../../src/logger.js';
+
+/** A supertest agent bound to one app. */
+export type TestAgent = ReturnType<typeof request.agent>;
 
 /** The contract, loaded once for all tests. */
 export const contract = loadContractDocument();
@@ -19,7 +23,7 @@ export interface CapturedLogs {
 export async function buildTestApp(
   storage: StorageEngine,
   options: Partial<Omit<AppDependencies, 'storage' | 'logger'>> & { env?: Record<string, string> } = {},
-): Promise<{ app: Express; logs: CapturedLogs }> {
+): Promise<{ app: Express; api: TestAgent; logs: CapturedLogs }> {
   const raw: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -35,5 +39,8 @@ export async function buildTestApp(
   };
   const config = options.config ?? loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env });
   const app = await createApp({ contract, ...options, config, storage, logger: createLogger(config.logLevel, sink) });
-  return { app, logs };
+  // Every request a test sends through `api` carries the default caller's credentials (once
+  // authentication exists); tests of unauthenticated behaviour use `request(app)` directly.
+  const api = request.agent(app);
+  return { app, api, logs };
 }
