@@ -105,7 +105,6 @@ export async function createContractRouter(options: ContractRouterOptions): Prom
     const { problem: body, headers, expected } = problemFromError(error);
     if (!expected) logger.error({ err: error, requestId: res.req.id }, 'unhandled error');
     if (body.errors && operation) body.errors = body.errors.map((e) => locateField(e, operation));
-    if (body.errors && body.errors.length > 0 && body.status === 400) body.detail = describeFields(body.errors);
     sender.sendProblem(res, body, headers);
   }
 
