@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HandlerMap } from '../../src/contract/operation-types.js';
+import { engines } from '../support/engines.js';
+import { insertCustomers } from '../support/fixtures.js';
+import { buildTestApp, type CapturedLogs, type TestAgent } from '../support/test-app.js';
+
+/** Handlers that break the contract at run time in ways `tsc` cannot see (values built dynamically). */
+function drifting(handlers: HandlerMap): HandlerMap {
+  return {
+    ...handlers,
+    getCustomer: async (input, context) => {
+      const result = await handlers.getCustomer(input, context);
+      // A row straight from a wider query: one column the contract does not list.
+      return { ...result, body: { ...result.body, internal_credit_score: 712 } } as unknown as typeof result;
+    },
+    getHealth: () => JSON.parse('{"status": 299, "body": {"status": "ok", "version": "1"}}'),
+    createCustomer: async (input, context) => {
+      const result = await handlers.createCustomer(input, context);
+      return { status: 201, body: result.body } as typeof result;
+    },
+  };
+}
+
+describe.each(engines)('response validation on $name', (engine) => {
+  let api: TestAgent;
+  let logs: CapturedLogs;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await engine.open();
+    close = opened.close;
+    await insertCustomers(opened.storage, [{ customer_code: 'ACME', name: 'Acme Capital', region: 'US' }]);
+    ({ api, logs } = await buildTestApp(opened.storage, { overrideHandlers: drifting }));
+  });
+  afterAll(() => close());
+
+  it('when a handler returns an undocumented property, the client gets a 500 problem, not the drifted body', async () => {
+    const res = await api.get('/customers/ACME').expect(500).expect('content-type', /application\/problem\+json/);
+    expect(JSON.stringify(res.body)).not.toContain('internal_credit_score');
+    expect(JSON.stringify(res.body)).not.toContain('712');
+    expect(res.body).toMatchObject({ status: 500, title: 'Internal Server Error' });
+    const logged = logs.lines.find((l) => l.msg === 'response does not match the contract; sent 500 instead');
+    expect(logged).toMatchObject({ operationId: 'getCustomer', status: 200 });
+  });
+
+  it('when a handler returns an undocumented status, the client gets a 500 problem', async () => {
+    await api.get('/health').expect(500);
+  });
+
+  it('when a handler omits a required response header, the client gets a 500 problem', async () => {
+    await api.post('/customers').send({ customer_code: 'NOLOC', name: 'No Location', region: 'EU' }).expect(500);
+  });
+
+  it('operations that keep to the contract are unaffected', async () => {
+    await api.get('/customers?region=US').expect(200);
+  });
+});
