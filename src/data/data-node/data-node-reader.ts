@@ -1,0 +1,92 @@
+import { InvalidInputError } from '../../errors/app-error.js';
+import type { StorageEngine } from '../engine/storage-engine.js';
+import { fromStorage } from '../simple-table/storage-codec.js';
+import type { DataNodeDeclaration, NodeRow } from './data-node-declaration.js';
+import { DataNodeNotFoundError, TooManyRowsError } from './data-node-errors.js';
+import { findRegisteredNode, type RegisteredNode } from './data-node-registry.js';
+
+/** How `getBetweenDates` bounds and shapes its read. */
+export interface BetweenDatesOptions {
+  /** Include rows at exactly `start` (default true). */
+  inclusiveStart?: boolean;
+  /** Include rows at exactly `end` (default true). */
+  inclusiveEnd?: boolean;
+  /** Only these series, for nodes with a `unique_identifier` dimension. */
+  uniqueIdentifiers?: string[];
+  /** Only these columns (`time_index` and the dimensions are always returned). */
+  columns?: string[];
+  /** Refuse (TooManyRowsError) instead of reading more than this many rows. */
+  maxRows?: number;
+}
+
+/** A read-only handle on one published node. */
+export class DataNodeHandle<Row extends Record<string, unknown> = Record<string, unknown>> {
+  constructor(
+    private readonly engine: StorageEngine,
+    readonly registered: RegisteredNode,
+  ) {}
+
+  get identifier(): string {
+    return this.registered.identifier;
+  }
+
+  /** Rows with `time_index` between `start` and `end` (null: unbounded), oldest first. */
+  async getBetweenDates(start: Date | null, end: Date | null, options: BetweenDatesOptions = {}): Promise<Row[]> {
+    const { tableName, columns: known, indexColumns } = this.registered;
+    const names = known.map((c) => c.name);
+    const wanted = options.columns ?? names;
+    const unknown = wanted.filter((c) => !names.includes(c));
+    if (unknown.length > 0) {
+      throw new InvalidInputError(`unknown columns of '${this.identifier}': ${unknown.join(', ')}`, [
+        { field: 'columns', message: `unknown: ${unknown.join(', ')}` },
+      ]);
+    }
+    const selected = known.filter((c) => wanted.includes(c.name) || indexColumns.includes(c.name));
+    let query = this.engine.db.selectFrom(tableName).select(selected.map((c) => c.name));
+    if (start) query = query.where('time_index', options.inclusiveStart === false ? '>' : '>=', start.getTime());
+    if (end) query = query.where('time_index', options.inclusiveEnd === false ? '<' : '<=', end.getTime());
+    if (options.uniqueIdentifiers) {
+      if (!indexColumns.includes('unique_identifier')) {
+        throw new InvalidInputError(`'${this.identifier}' has no unique_identifier dimension`, [
+          { field: 'uniqueIdentifiers', message: 'this node has no unique_identifier dimension' },
+        ]);
+      }
+      if (options.uniqueIdentifiers.length === 0) return [];
+      query = query.where('unique_identifier', 'in', options.uniqueIdentifiers);
+    }
+    for (const column of indexColumns) query = query.orderBy(column, 'asc');
+    if (options.maxRows !== undefined) query = query.limit(options.maxRows + 1);
+    const rows = await query.execute();
+    if (options.maxRows !== undefined && rows.length > options.maxRows) {
+      throw new TooManyRowsError(this.identifier, options.maxRows);
+    }
+    return rows.map((row) => {
+      const decoded: Record<string, unknown> = {};
+      for (const column of selected) decoded[column.name] = fromStorage({ kind: column.kind, flags: {} }, row[column.name]);
+      return decoded as Row;
+    });
+  }
+}
+
+/** Finds published nodes by identifier. */
+export class DataNodeReader {
+  constructor(private readonly engine: StorageEngine) {}
+
+  /** The handle of `identifier`; `DataNodeNotFoundError` when nothing is published under it. */
+  async fromIdentifier(identifier: string): Promise<DataNodeHandle> {
+    const registered = await findRegisteredNode(this.engine.db, identifier);
+    if (!registered) throw new DataNodeNotFoundError(identifier);
+    return new DataNodeHandle(this.engine, registered);
+  }
+
+  /** A typed handle on a node this code declares, after checking the registry agrees with it. */
+  async open<N extends DataNodeDeclaration>(node: N): Promise<DataNodeHandle<NodeRow<N>>> {
+    const handle = await this.fromIdentifier(node.identifier);
+    const stored = handle.registered.columns.map((c) => c.name).sort();
+    const declared = Object.keys(node.table.columns).sort();
+    if (handle.registered.tableName !== node.table.name || stored.join() !== declared.join()) {
+      throw new Error(`registry entry of '${node.identifier}' does not match its declaration`);
+    }
+    return handle as unknown as DataNodeHandle<NodeRow<N>>;
+  }
+}

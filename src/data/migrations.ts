@@ -1,0 +1,36 @@
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { StorageEngine } from './engine/storage-engine.js';
+import { REGISTRY_TABLE } from './data-node/data-node-registry.js';
+import { createDeclaredTable } from './simple-table/table-ddl.js';
+import { customersTable } from './tables/customers-table.js';
+
+/** The schema history, oldest first. Names sort in order; never edit a migration once released. */
+function migrationsFor(engine: StorageEngine['kind']): Record<string, Migration> {
+  return {
+    '0001_customers': {
+      up: (db: Kysely<any>) => createDeclaredTable(db, engine, customersTable),
+      down: (db: Kysely<any>) => db.schema.dropTable(customersTable.name).execute(),
+    },
+    '0002_data_node_registry': {
+      up: (db: Kysely<any>) =>
+        db.schema
+          .createTable(REGISTRY_TABLE)
+          .addColumn('identifier', 'text', (c) => c.primaryKey())
+          .addColumn('table_name', 'text', (c) => c.notNull().unique())
+          .addColumn('columns_json', 'text', (c) => c.notNull())
+          .addColumn('index_columns_json', 'text', (c) => c.notNull())
+          .addColumn('last_updated_ms', 'bigint')
+          .execute(),
+      down: (db: Kysely<any>) => db.schema.dropTable(REGISTRY_TABLE).execute(),
+    },
+  };
+}
+
+/** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */
+export async function migrateToLatest(engine: StorageEngine): Promise<string[]> {
+  const migrations = migrationsFor(engine.kind);
+  const migrator = new Migrator({ db: engine.db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

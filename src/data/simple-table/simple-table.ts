@@ -1,0 +1,149 @@
+import type { Kysely } from 'kysely';
+import { InvalidInputError } from '../../errors/app-error.js';
+import type { StorageEngine } from '../engine/storage-engine.js';
+import { checkFilter } from './filter-check.js';
+import type { Filter } from './filter.js';
+import { filterToSql } from './filter-sql.js';
+import { fromStorage, toStorage } from './storage-codec.js';
+import { UniqueViolationError } from './table-errors.js';
+import type { InsertOf, OrderableColumn, RecordOf, TableDeclaration } from './table-declaration.js';
+import { checkRowValues } from './row-check.js';
+
+/** Paging and ordering of `executeFilter`. */
+export interface QueryOptions<T extends TableDeclaration> {
+  /** 1..500, default 50. */
+  limit?: number;
+  offset?: number;
+  /** Orderable columns; NULLs sort last in either direction. The primary key breaks ties. */
+  orderBy?: { column: OrderableColumn<T>; direction?: 'asc' | 'desc' }[];
+}
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 500;
+
+/**
+ * Typed access to one declared table: filtered reads and transactional writes. The
+ * declaration is the only schema; column names never come from callers unchecked.
+ */
+export class SimpleTable<T extends TableDeclaration> {
+  constructor(
+    private readonly engine: StorageEngine,
+    readonly declaration: T,
+  ) {}
+
+  private get db(): Kysely<any> {
+    return this.engine.db;
+  }
+
+  /** Rows matching `filter` (all rows when absent), ordered and paged. */
+  async executeFilter(filter?: Filter<T>, options: QueryOptions<T> = {}): Promise<RecordOf<T>[]> {
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const offset = options.offset ?? 0;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+      throw new InvalidInputError(`limit must be an integer from 1 to ${MAX_LIMIT}`, [
+        { field: 'limit', message: `must be an integer from 1 to ${MAX_LIMIT}` },
+      ]);
+    }
+    if (!Number.isInteger(offset) || offset < 0) {
+      throw new InvalidInputError('offset must be a non-negative integer', [
+        { field: 'offset', message: 'must be a non-negative integer' },
+      ]);
+    }
+    const checked = filter === undefined ? undefined : checkFilter(this.declaration, filter);
+    let query = this.db.selectFrom(this.declaration.name).select(Object.keys(this.declaration.columns));
+    if (checked) query = query.where((eb) => filterToSql(eb, this.declaration, checked));
+    // Engines disagree on where NULLs sort; pin it (last, either direction) so both answer alike.
+    for (const { column, direction } of this.ordering(options.orderBy)) {
+      query = query.orderBy(column, (ob) => (direction === 'desc' ? ob.desc() : ob.asc()).nullsLast());
+    }
+    const rows = await query.limit(limit).offset(offset).execute();
+    return rows.map((row) => this.decode(row));
+  }
+
+  /** Inserts rows in one transaction; a unique-key clash raises `UniqueViolationError` and writes nothing. */
+  async insert(rows: InsertOf<T> | InsertOf<T>[]): Promise<RecordOf<T>[]> {
+    const list = Array.isArray(rows) ? rows : [rows];
+    if (list.length === 0) return [];
+    const encoded = list.map((row) => this.encode(row));
+    try {
+      const inserted = await this.transactional((trx) =>
+        trx.insertInto(this.declaration.name).values(encoded).returningAll().execute(),
+      );
+      return inserted.map((row) => this.decode(row));
+    } catch (error) {
+      throw this.translate(error, list);
+    }
+  }
+
+  /** Inserts rows, replacing the other columns of rows whose `conflictColumns` already exist. */
+  async upsert(rows: InsertOf<T>[], conflictColumns: (keyof T['columns'] & string)[]): Promise<RecordOf<T>[]> {
+    if (rows.length === 0) return [];
+    const encoded = rows.map((row) => this.encode(row));
+    const updatable = Object.keys(encoded[0]!).filter((c) => !conflictColumns.includes(c));
+    try {
+      const written = await this.transactional((trx) =>
+        trx
+          .insertInto(this.declaration.name)
+          .values(encoded)
+          .onConflict((oc) =>
+            updatable.length === 0
+              ? oc.columns(conflictColumns).doNothing()
+              : oc.columns(conflictColumns).doUpdateSet((eb) =>
+                  Object.fromEntries(updatable.map((c) => [c, eb.ref(`excluded.${c}`)])),
+                ),
+          )
+          .returningAll()
+          .execute(),
+      );
+      return written.map((row) => this.decode(row));
+    } catch (error) {
+      throw this.translate(error, rows);
+    }
+  }
+
+  /** Runs `work` in a transaction, joining the caller's when this table was opened inside one. */
+  private transactional<R>(work: (trx: Kysely<any>) => Promise<R>): Promise<R> {
+    return this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work);
+  }
+
+  private ordering(orderBy: QueryOptions<T>['orderBy']): { column: string; direction: 'asc' | 'desc' }[] {
+    const requested = (orderBy ?? []).map(({ column, direction }): { column: string; direction: 'asc' | 'desc' } => {
+      if (!this.declaration.columns[column]?.flags.orderable) {
+        throw new InvalidInputError(`column ${column} is not orderable`, [
+          { field: 'orderBy', message: `column ${column} is not orderable` },
+        ]);
+      }
+      return { column, direction: direction ?? ('asc' as const) };
+    });
+    // A unique tiebreaker keeps paging stable when the requested order has ties.
+    const key = Object.entries(this.declaration.columns).find(([, c]) => c.flags.primaryKey)?.[0];
+    if (key && !requested.some((o) => o.column === key)) requested.push({ column: key, direction: 'asc' });
+    return requested;
+  }
+
+  private encode(row: object): Record<string, unknown> {
+    checkRowValues(this.declaration, row);
+    const encoded: Record<string, unknown> = {};
+    for (const [name, column] of Object.entries(this.declaration.columns)) {
+      if (column.flags.generated) continue;
+      encoded[name] = toStorage(column, (row as Record<string, unknown>)[name]);
+    }
+    return encoded;
+  }
+
+  private decode(row: Record<string, unknown>): RecordOf<T> {
+    const decoded: Record<string, unknown> = {};
+    for (const [name, column] of Object.entries(this.declaration.columns)) decoded[name] = fromStorage(column, row[name]);
+    return decoded as RecordOf<T>;
+  }
+
+  private translate(error: unknown, rows: object[]): unknown {
+    if (!this.engine.isUniqueViolation(error)) return error;
+    const unique = Object.entries(this.declaration.columns)
+      .filter(([, c]) => c.flags.unique)
+      .map(([name]) => name);
+    const values =
+      rows.length === 1 ? Object.fromEntries(unique.map((name) => [name, (rows[0] as Record<string, unknown>)[name]])) : {};
+    return new UniqueViolationError(this.declaration.name, values, error);
+  }
+}
