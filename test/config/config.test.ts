@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const run = promisify(execFile);
+
+describe('configuration from the environment', () => {
+  it('has a documented default for every setting', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 8000,
+      databaseUrl: 'data/tutorial.sqlite',
+      projectId: 'local',
+      bodyLimitBytes: 102_400,
+      timeseriesMaxRows: 10_000,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^PORT: /],
+    [{ PORT: '70000' }, /^PORT: /],
+    [{ PORT: '-1' }, /^PORT: /],
+    [{ DATABASE_URL: 'mysql://db/x' }, /^DATABASE_URL: .*unsupported scheme/],
+    [{ DATABASE_URL: 'postgres://' }, /^DATABASE_URL: /],
+    [{ NODE_ENV: 'staging' }, /^NODE_ENV: /],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
+    [{ BODY_LIMIT_BYTES: '10kb' }, /^BODY_LIMIT_BYTES: /],
+    [{ MAIN_SEQUENCE_PROJECT_ID: 'a b' }, /^MAIN_SEQUENCE_PROJECT_ID: /],
+  ])('when %j, refuses with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('accepts PostgreSQL URLs and SQLite paths', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' }).databaseUrl).toMatch(/^postgres/);
+    expect(loadConfig({ DATABASE_URL: '/tmp/x.sqlite' }).databaseUrl).toBe('/tmp/x.sqlite');
+    expect(loadConfig({ DATABASE_URL: 'sqlite:data/y.db' }).databaseUrl).toBe('sqlite:data/y.db');
+  });
+});
+
+describe('server start-up', () => {
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL'],
+  ])('when %j, exits non-zero with one line naming %s', async (env, variable) => {
+    const attempt = run('npx', ['tsx', 'src/server.ts'], { env: { ...process.env, ...env }, timeout: 30_000 });
+    const failure = await attempt.then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    const lines = failure!.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(variable);
+  });
+});
