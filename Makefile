@@ -29,17 +29,22 @@ lint: install
 typecheck: install
 	npm run -s typecheck
 
-unit: install
+unit: install browser-deps
 	npm run -s test
+
+# Debian's Chromium for the browser tests: installed with apt when root, else the tests say why they skip.
+.PHONY: browser-deps
+browser-deps:
+	@bash scripts/ensure-chromium.sh
 
 test: lint check-generated typecheck unit
 
 build: install
 	npm run -s build
 
+# A self-contained Redoc page (configured in redocly.yaml); fails if anything in it loads from the internet.
 docs: install
-	@mkdir -p dist/docs
-	npx redocly build-docs openapi.yaml --config redocly.yaml --inlineBundle --output dist/docs/index.html
+	npx tsx scripts/docs/build-docs.ts --output dist/docs/index.html
 
 prepare-db: build
 	node dist/src/cli/migrate.js

@@ -1,0 +1,101 @@
+// The documentation site in a real browser: the running server serves the built Redoc page at
+// /docs; every operation's section renders with its request and response samples, nothing is
+// fetched from outside the server, and a screenshot is saved to test-output/docs.png.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findExternalLoads } from '../../scripts/docs/external-loads.js';
+import { contractOperations, readContract } from '../e2e/support/contract-operations.js';
+import { ROOT, startServer, type RunningServer } from '../e2e/support/server-process.js';
+import { mintTestToken } from '../e2e/support/test-token.js';
+import { browserSuiteEnabled, launchChromium } from './chromium.js';
+
+const OUTPUT = join(ROOT, 'test-output');
+const DOCS_HTML = join(OUTPUT, 'docs', 'index.html');
+const contract = readContract();
+const operations = contractOperations(contract).map((o) => ({
+  ...o,
+  tag: (contract.paths[o.path][o.method].tags?.[0] ?? '') as string,
+  summary: contract.paths[o.path][o.method].summary as string,
+  hasBody: Boolean(contract.paths[o.path][o.method].requestBody),
+}));
+
+describe.runIf(browserSuiteEnabled('docs browser test'))('GET /docs in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  /** Every URL the page asked for that is not the server itself. */
+  const foreign: string[] = [];
+  /** Console errors, such as a Content-Security-Policy refusal. */
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    // The same build `make docs` runs, written where this test can own it.
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/docs/build-docs.ts', '--output', DOCS_HTML], { cwd: ROOT, stdio: 'pipe' });
+    server = await startServer({ env: { DOCS_HTML } });
+    browser = await launchChromium();
+    context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      extraHTTPHeaders: { Authorization: `Bearer ${await mintTestToken()}` },
+    });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.baseUrl) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      foreign.push(url);
+      return route.abort();
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Opens /docs at one operation's anchor and waits until Redoc has rendered its section. */
+  async function openOperation(tag: string, operationId: string) {
+    const page = await context.newPage();
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    const anchor = `${tag}/${operationId.toLowerCase()}`;
+    const response = await page.goto(`${server.baseUrl}/docs#/${anchor}`);
+    expect(response?.status()).toBe(200);
+    const section = page.locator(`[id="${anchor}"]`);
+    await section.waitFor({ state: 'visible' });
+    return { page, section };
+  }
+
+  it('when the built page is read, nothing in it loads from another origin', () => {
+    expect(findExternalLoads(readFileSync(DOCS_HTML, 'utf8'))).toEqual([]);
+  });
+
+  it.each(operations)('when opened at $operationId, renders its section with request and response samples', async (op) => {
+    const { page, section } = await openOperation(op.tag, op.operationId);
+    await expect(section.innerText()).resolves.toContain(op.summary);
+    const text = await section.innerText();
+    expect(text).toContain(op.path);
+    expect(text).toMatch(/Payload/);
+    expect(text).toMatch(/Response/);
+    // Every operation's 2xx example appears in the response sample panel.
+    expect(await section.locator('[data-component-name="CodeBlock/CodeBlock"]').count()).toBeGreaterThan(op.hasBody ? 1 : 0);
+    if (op.operationId === 'createCustomer') await page.screenshot({ path: join(OUTPUT, 'docs.png') });
+    await page.close();
+  });
+
+  it('when the overview is opened, every operation appears in the sidebar and a screenshot is saved', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/docs`);
+    await page.locator('[data-component-name="Menu/Menu"]').waitFor();
+    for (const op of operations) {
+      await page.locator(`a[href="#/${op.tag}/${op.operationId.toLowerCase()}"]`).first().waitFor({ state: 'attached' });
+    }
+    await page.screenshot({ path: join(OUTPUT, 'docs-overview.png') });
+    await page.close();
+  });
+
+  it('when every page has loaded, no request left the server and the browser logged no errors', () => {
+    expect(foreign).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
