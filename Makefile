@@ -37,7 +37,18 @@ unit: install browser-deps
 browser-deps:
 	@bash scripts/ensure-chromium.sh
 
-test: lint check-generated typecheck unit
+test: lint check-generated typecheck unit contract-review
+
+# Contract review gate: openapi.yaml at BASE (a git ref) against the working copy, as a Markdown
+# report for a pull request; exits 1 on a breaking change unless info.version's major was raised.
+BASE ?= HEAD~1
+.PHONY: contract-diff contract-review
+contract-diff: install
+	@npx tsx scripts/contract-diff/main.ts --base $(BASE)
+
+# The same gate as a step of `make test` (so CI runs it against the previous commit, when there is one).
+contract-review: install
+	@npx tsx scripts/contract-diff/main.ts --base HEAD~1 --if-present
 
 build: install
 	npm run -s build
