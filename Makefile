@@ -50,6 +50,12 @@ contract-diff: install
 contract-review: install
 	@npx tsx scripts/contract-diff/main.ts --base HEAD~1 --if-present
 
+# A mock of the API from the contract's examples on MOCK_PORT (default 8001), validated like the
+# real server, for building clients and widgets before the backend is done.
+.PHONY: mock
+mock: install
+	npx tsx src/cli/mock-server.ts
+
 build: install
 	npm run -s build
 

@@ -24,6 +24,8 @@ export interface StartServerOptions {
   entry?: string;
   /** Whether to migrate and seed a fresh database first. */
   seed?: boolean;
+  /** The variable the entry reads its port from (the mock server uses MOCK_PORT). */
+  portVariable?: string;
 }
 
 const TSX = ['--import', 'tsx'];
@@ -47,6 +49,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     RANDOM_NUMBERS_DAYS_BACK: '10',
     DOCS_HTML: join(ROOT, 'dist/docs/index.html'),
     ...options.env,
+    [options.portVariable ?? 'PORT']: String(port),
   };
   if (options.seed ?? true) {
     for (const cli of ['src/cli/migrate.ts', 'src/cli/seed-customers.ts', 'src/cli/random-number-launcher.ts']) {

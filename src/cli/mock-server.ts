@@ -1,0 +1,29 @@
+import { loadContractDocument } from '../contract/contract-document.js';
+import { createLogger } from '../logger.js';
+import { createMockApp } from './mock-app.js';
+import { runCli } from './open-configured-storage.js';
+
+/**
+ * `make mock`: serves every operation of openapi.yaml from its examples on HOST:MOCK_PORT
+ * (default 127.0.0.1:8001), validated like the real server, for building clients and widgets
+ * before the backend exists.
+ */
+runCli(async () => {
+  const host = process.env.HOST?.trim() || '127.0.0.1';
+  const raw = process.env.MOCK_PORT?.trim() || '8001';
+  const port = /^\d{1,5}$/.test(raw) && Number(raw) <= 65535 ? Number(raw) : Number.NaN;
+  if (Number.isNaN(port)) throw new Error(`MOCK_PORT: must be an integer from 0 to 65535, got ${JSON.stringify(raw)}`);
+  const logger = createLogger(process.env.LOG_LEVEL?.trim() || 'info');
+  const contract = loadContractDocument();
+  const app = await createMockApp({ contract, logger });
+  const server = app.listen(port, host, () => {
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    logger.info({ host, port: actual }, `mock of ${contract.document.info.version} serving examples on http://${host}:${actual}`);
+  });
+  server.on('error', (error) => {
+    console.error(`cannot listen on ${host}:${port}: ${error.message}`);
+    process.exit(1);
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+});
