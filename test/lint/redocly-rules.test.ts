@@ -1,0 +1,68 @@
+// Each review rule in redocly.yaml, shown to fire: a spec broken once per rule is linted with the
+// project's config, and the stylish output must name the rule at the offending line.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FIXTURE = 'test/lint/fixtures/broken.yaml';
+const lines = readFileSync(resolve(ROOT, FIXTURE), 'utf8').split('\n');
+
+/** The 1-based line of the first line containing `text` after the line containing `after`. */
+function lineOf(text: string, after?: string): number {
+  const start = after ? lines.findIndex((l) => l.includes(after)) : 0;
+  const index = lines.findIndex((l, i) => i >= start && l.includes(text));
+  if (index < 0) throw new Error(`fixture has no line with ${text}`);
+  return index + 1;
+}
+
+/** rule -> where in the fixture it must be reported. */
+const expectations: [rule: string, line: number][] = [
+  ['operation-operationId', lineOf('get:', '/no-id:')],
+  ['rule/operationId-camel-case', lineOf('operationId: get_snake_case')],
+  ['rule/operation-has-tags', lineOf('operationId: getUntagged')],
+  ['operation-description', lineOf('get:', '/undescribed:')],
+  ['operation-summary', lineOf('get:', '/bad-example:')],
+  ['rule/response-media-has-example', lineOf('schema: { type: string }', '/no-example:')],
+  ['no-invalid-media-type-examples', lineOf('example: not-a-number')],
+  ['no-unused-components', lineOf('Unused:')],
+];
+
+describe('redocly.yaml review rules', () => {
+  let output = '';
+  let status: number | null = null;
+
+  beforeAll(() => {
+    const run = spawnSync(resolve(ROOT, 'node_modules/.bin/redocly'), ['lint', FIXTURE, '--config', 'redocly.yaml', '--format=stylish'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' },
+    });
+    output = run.stdout + run.stderr;
+    status = run.status;
+  });
+
+  it('when the spec breaks the rules, lint fails', () => {
+    expect(status).not.toBe(0);
+  });
+
+  it.each(expectations)('when the spec breaks %s, the report names it at line %i', (rule, line) => {
+    const reported = output
+      .split('\n')
+      .map((l) => /^\s*(\d+):(\d+)\s+(error|warning)\s+(\S+)/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .filter((m) => m[4] === rule)
+      .map((m) => Number(m[1]));
+    expect(reported, output).toContain(line);
+  });
+
+  it('when the real contract is linted, none of these rules fire', () => {
+    const run = spawnSync(resolve(ROOT, 'node_modules/.bin/redocly'), ['lint', 'openapi.yaml', '--config', 'redocly.yaml', '--format=stylish'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' },
+    });
+    for (const [rule] of expectations) expect(run.stdout + run.stderr).not.toContain(` ${rule} `);
+  });
+});
