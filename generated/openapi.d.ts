@@ -60,6 +60,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The authenticated caller
+         * @description Who the credentials of this request belong to: the user UID (the token's `sub`, or
+         *     `X-User-UID` behind a trusted gateway), the username and the email (null when the
+         *     identity provider gave none). Any valid identity may ask; no scope is needed.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customers": {
         parameters: {
             query?: never;
@@ -188,7 +210,7 @@ export interface components {
          * @description Liveness report.
          * @example {
          *       "status": "ok",
-         *       "version": "1.0.0"
+         *       "version": "2.0.0"
          *     }
          */
         Health: {
@@ -199,6 +221,25 @@ export interface components {
             status: "ok";
             /** @description The contract version (`info.version`) this server enforces. */
             version: string;
+        };
+        /**
+         * @description The authenticated caller, as the request's credentials name it.
+         * @example {
+         *       "id": "7a0f3a52-3b0c-4f0e-9d49-2f6f1c0e2b11",
+         *       "username": "ada",
+         *       "email": "ada@example.com"
+         *     }
+         */
+        Me: {
+            /**
+             * Format: uuid
+             * @description The user's UID (the token's `sub`).
+             */
+            id: string;
+            /** @description The user's login name (`preferred_username`, or the UID when the token has none). */
+            username: string;
+            /** @description The user's email address, or null when the identity provider gave none. */
+            email: string | null;
         };
         /**
          * @description A customer's unique code.
@@ -594,6 +635,66 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description No credentials, or credentials that are not valid (malformed, expired, bad signature,
+         *     wrong issuer or audience, untrusted identity headers).
+         */
+        Unauthorized: {
+            headers: {
+                /** @description `Bearer realm="tutorial-api"`, with `error="invalid_token"` when a token was sent. */
+                "WWW-Authenticate": string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem-type:unauthorized",
+                 *       "title": "Unauthorized",
+                 *       "status": 401,
+                 *       "detail": "The token has expired"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller is authenticated but its token does not grant a scope this operation requires. */
+        Forbidden: {
+            headers: {
+                /** @description `Bearer error="insufficient_scope", scope="..."` naming the missing scopes. */
+                "WWW-Authenticate": string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem-type:insufficient-scope",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "This operation requires the scope customers:write, which the caller's credentials do not grant"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller (user, or client address when anonymous) used up its per-minute request budget. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds until the budget is renewed. */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem-type:rate-limited",
+                 *       "title": "Too Many Requests",
+                 *       "status": 429,
+                 *       "detail": "Too many requests: the limit is 600 per minute; retry after 42 s"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description An unexpected failure. Details are logged with the request id, never returned. */
         InternalError: {
             headers: {
@@ -663,13 +764,14 @@ export interface operations {
                     /**
                      * @example {
                      *       "status": "ok",
-                     *       "version": "1.0.0"
+                     *       "version": "2.0.0"
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
                 };
             };
             400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -693,7 +795,7 @@ export interface operations {
                      *       "openapi": "3.1.0",
                      *       "info": {
                      *         "title": "Tutorial API",
-                     *         "version": "1.0.0"
+                     *         "version": "2.0.0"
                      *       }
                      *     }
                      */
@@ -703,6 +805,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -730,6 +833,38 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "7a0f3a52-3b0c-4f0e-9d49-2f6f1c0e2b11",
+                     *       "username": "ada",
+                     *       "email": "ada@example.com"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -786,6 +921,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -830,9 +968,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -866,7 +1007,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -915,7 +1059,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -1003,6 +1150,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -1085,7 +1235,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
     };

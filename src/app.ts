@@ -10,6 +10,7 @@ import { docsPage } from './http/docs-page.js';
 import { bodyParseErrors, jsonBody } from './http/json-body.js';
 import { problemErrors } from './http/problem-errors.js';
 import { requestLogging } from './http/request-logging.js';
+import { createAuthenticator } from './identity/create-authenticator.js';
 import { createHandlers } from './operations/handlers.js';
 
 /** What the app is built from; tests supply their own. */
@@ -28,10 +29,12 @@ export async function createApp(deps: AppDependencies): Promise<Express> {
   const { config, storage, contract, logger } = deps;
   const services = createServices(storage, config, contract, deps.now);
   const handlers = createHandlers(services);
+  const authenticator = createAuthenticator(config.auth);
   const contractRouter = await createContractRouter({
     contract,
     handlers: deps.overrideHandlers ? deps.overrideHandlers(handlers) : handlers,
     logger,
+    authenticator,
   });
 
   const app = express();

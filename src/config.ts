@@ -1,4 +1,5 @@
 import { DatabaseUrlError, parseDatabaseUrl } from './data/engine/database-url.js';
+import { parseAuthConfig, type AuthConfig } from './identity/auth-config.js';
 
 /** Every setting the service reads, parsed once from the environment. */
 export interface AppConfig {
@@ -20,6 +21,14 @@ export interface AppConfig {
   readonly timeseriesMaxRows: number;
   /** DOCS_HTML: the built Redoc page served at /docs. */
   readonly docsHtml: string;
+  /** AUTH_*: how callers are authenticated (see src/identity/auth-config.ts). */
+  readonly auth: AuthConfig;
+  /** CORS_ORIGINS: comma-separated origins allowed to call from a browser; empty turns CORS off. */
+  readonly corsOrigins: readonly string[];
+  /** RATE_LIMIT_PER_MINUTE: requests one caller (user, or IP when anonymous) may make per minute; 0 turns it off. */
+  readonly rateLimitPerMinute: number;
+  /** RATE_LIMIT_REDIS_URL: Redis holding the rate-limit counters, shared by every process; unset keeps them in memory. */
+  readonly rateLimitRedisUrl: string | undefined;
 }
 
 /** One environment variable with a bad value; the message names it. */
@@ -31,10 +40,19 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/** How a parser in another module reads the environment and reports a bad variable. */
+export interface EnvReader {
+  /** The trimmed value, or undefined when unset or empty. */
+  text(name: string): string | undefined;
+  /** Throws a ConfigError naming `name`. */
+  fail(name: string, problem: string): never;
+}
+
 /** Parses the environment into a frozen config, or throws ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   return Object.freeze({
-    nodeEnv: oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
+    nodeEnv,
     host: text(env, 'HOST', '127.0.0.1'),
     port: integer(env, 'PORT', 8000, 0, 65535),
     databaseUrl: databaseUrl(env),
@@ -43,7 +61,50 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 102_400, 1, 10_485_760),
     timeseriesMaxRows: integer(env, 'TIMESERIES_MAX_ROWS', 10_000, 1, 1_000_000),
     docsHtml: text(env, 'DOCS_HTML', 'dist/docs/index.html'),
+    auth: parseAuthConfig(envReader(env), nodeEnv),
+    corsOrigins: corsOrigins(env),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    rateLimitRedisUrl: redisUrl(env),
   });
+}
+
+function envReader(env: Env): EnvReader {
+  return {
+    text: (name) => {
+      const value = env[name]?.trim();
+      return value === undefined || value === '' ? undefined : value;
+    },
+    fail: (name, problem) => {
+      throw new ConfigError(name, problem);
+    },
+  };
+}
+
+function corsOrigins(env: Env): string[] {
+  const raw = text(env, 'CORS_ORIGINS', '');
+  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    // An allow-list of exact origins only: `*` would let every site read responses.
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError('CORS_ORIGINS', `each entry must be an exact origin such as https://app.example.com, got ${JSON.stringify(origin)}`);
+    }
+  }
+  return origins;
+}
+
+function redisUrl(env: Env): string | undefined {
+  const value = env.RATE_LIMIT_REDIS_URL?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (!/^rediss?:\/\/./.test(value)) {
+    throw new ConfigError('RATE_LIMIT_REDIS_URL', 'must be a redis:// or rediss:// URL');
+  }
+  return value;
 }
 
 /** Default embedded database file, relative to the working directory. */

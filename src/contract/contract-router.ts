@@ -2,6 +2,10 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { OpenAPIBackend, type Context, type Document, type Operation } from 'openapi-backend';
 import type { Logger } from 'pino';
 import type { FieldError } from '../errors/app-error.js';
+import { AuthenticationError } from '../identity/auth-errors.js';
+import type { Authenticator } from '../identity/authenticator.js';
+import { requireScopes } from '../identity/scopes.js';
+import { runAsUser, type LoggedUser } from '../identity/user-context.js';
 import type { ContractDocument } from './contract-document.js';
 import { assertHandlersMatch } from './handler-coverage.js';
 import type { HandlerMap, OperationId, RequestContext } from './operation-types.js';
@@ -12,11 +16,17 @@ import { fieldErrorsFromAjv } from './validation-errors.js';
 
 const ROUTABLE_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
+const REFUSE_ALL: Authenticator = {
+  authenticate: () => Promise.reject(new AuthenticationError('No authentication is configured', { tokenGiven: false })),
+};
+
 /** What the contract router needs. */
 export interface ContractRouterOptions {
   contract: ContractDocument;
   handlers: HandlerMap;
   logger: Logger;
+  /** Authenticates callers of operations whose `security` the contract declares; without one they are all refused. */
+  authenticator?: Authenticator;
 }
 
 /**
@@ -37,7 +47,7 @@ class OpenApi31Backend extends OpenAPIBackend {
 }
 
 export async function createContractRouter(options: ContractRouterOptions): Promise<RequestHandler> {
-  const { contract, handlers, logger } = options;
+  const { contract, handlers, logger, authenticator = REFUSE_ALL } = options;
   const api = new OpenApi31Backend({
     definition: structuredClone(contract.document) as unknown as Document,
     strict: true,
@@ -54,13 +64,25 @@ export async function createContractRouter(options: ContractRouterOptions): Prom
   );
   const sender = new ResponseSender(compileResponseCatalog(operations), logger);
 
+  // Which operations need a caller, and with which scopes, comes from each operation's
+  // `security` in the spec; openapi-backend calls these handlers for exactly those operations.
+  for (const scheme of bearerSchemes(api.definition)) {
+    api.registerSecurityHandler(scheme, async (c: Context, req: Request) => {
+      const caller = await authenticator.authenticate(req);
+      requireScopes(caller, requiredScopes(c.operation, scheme));
+      return { user: caller.user };
+    });
+  }
+
   for (const operation of operations) {
     const operationId = operation.operationId as OperationId;
     const handler = handlers[operationId] as (input: unknown, context: RequestContext) => unknown;
     api.register(operationId, async (c: Context, req: Request, res: Response) => {
       try {
         const input = { query: c.request.query, params: c.request.params, body: c.request.requestBody };
-        const result = (await handler(input, { requestId: String(req.id), path: req.path })) as {
+        const call = () => handler(input, { requestId: String(req.id), path: req.path });
+        const user = authenticatedUser(c);
+        const result = (await (user ? runAsUser(user, call) : call())) as {
           status: number;
           body: unknown;
           headers?: Record<string, unknown>;
@@ -84,6 +106,7 @@ export async function createContractRouter(options: ContractRouterOptions): Prom
         }),
       );
     },
+    unauthorizedHandler: (c: Context, _req: Request, res: Response) => sendError(res, securityFailure(c)),
     validationFail: (c: Context, req: Request, res: Response) => {
       if (c.operation.requestBody && hasNonJsonBody(req)) {
         sendError(
@@ -123,6 +146,30 @@ export async function createContractRouter(options: ContractRouterOptions): Prom
       )
       .catch(next);
   };
+}
+
+/** Names of the spec's HTTP bearer security schemes. */
+function bearerSchemes(document: Document): string[] {
+  const schemes = (document.components?.securitySchemes ?? {}) as Record<string, { type?: string; scheme?: string }>;
+  return Object.keys(schemes).filter((name) => schemes[name]?.type === 'http' && schemes[name]?.scheme?.toLowerCase() === 'bearer');
+}
+
+/** The scopes an operation's security requirement lists for `scheme` (OpenAPI 3.1 allows them on any scheme). */
+function requiredScopes(operation: Operation, scheme: string): string[] {
+  return (operation.security ?? []).flatMap((requirement) => (requirement as Record<string, string[]>)[scheme] ?? []);
+}
+
+/** The user a security handler authenticated for this request, if the operation is secured. */
+function authenticatedUser(c: Context): LoggedUser | undefined {
+  const results = Object.values(c.security ?? {}) as ({ user?: LoggedUser } | boolean | undefined)[];
+  return results.map((r) => (typeof r === 'object' ? r.user : undefined)).find(Boolean);
+}
+
+/** Why the security handlers refused the request (the first error they threw). */
+function securityFailure(c: Context): unknown {
+  const results = Object.values(c.security ?? {}) as ({ error?: unknown } | boolean | undefined)[];
+  const failure = results.map((r) => (typeof r === 'object' ? r.error : undefined)).find(Boolean);
+  return failure ?? new AuthenticationError('This operation requires authentication', { tokenGiven: false });
 }
 
 /** Prefixes a service's bare field name with where the caller put it (`query.`, `path.`, `body.`). */

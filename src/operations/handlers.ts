@@ -1,5 +1,7 @@
 import { defineHandlers, type HandlerMap } from '../contract/operation-types.js';
+import { MeService } from '../services/me-service.js';
 import { customerOperations } from './customer-operations.js';
+import { meOperations } from './me-operations.js';
 import { randomNumberOperations } from './random-number-operations.js';
 import type { Services } from './services.js';
 import { systemOperations } from './system-operations.js';
@@ -12,5 +14,7 @@ export function createHandlers(services: Services): HandlerMap {
     ...customerOperations(services),
     ...randomNumberOperations(services),
     ...widgetOperations(services),
+    // Stateless (it reads the request-scoped user), so it needs nothing from composition.
+    ...meOperations(new MeService()),
   });
 }

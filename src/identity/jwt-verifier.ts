@@ -1,0 +1,80 @@
+import type { KeyObject } from 'node:crypto';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
+import { AuthenticationError } from './auth-errors.js';
+import type { AuthenticatedCaller } from './authenticator.js';
+import { UUID_PATTERN } from './authenticator.js';
+import { parseScopes } from './scopes.js';
+
+/** Verifies one compact JWT and returns the caller it names, or throws AuthenticationError. */
+export type TokenVerifier = (token: string) => Promise<AuthenticatedCaller>;
+
+/** A verification key with the only algorithms it may be used with. */
+export type VerificationKey =
+  | { readonly algorithm: 'HS256'; readonly key: Uint8Array }
+  | { readonly algorithm: 'RS256' | 'ES256'; readonly key: KeyObject }
+  | { readonly algorithm: 'jwks'; readonly url: URL };
+
+/** What every token must say about who issued it and for whom. */
+export interface ExpectedClaims {
+  issuer?: string | undefined;
+  audience?: string | undefined;
+}
+
+/**
+ * A verifier built on jose. The accepted algorithms are pinned by the kind of key, so a token
+ * signed with `alg: none`, or with HS256 using a public key as the secret, never verifies.
+ * `exp` and `sub` are required, `sub` must be a UUID.
+ */
+export function createJwtVerifier(key: VerificationKey, expected: ExpectedClaims): TokenVerifier {
+  const jwks: JWTVerifyGetKey | undefined = key.algorithm === 'jwks' ? createRemoteJWKSet(key.url) : undefined;
+  const options: JWTVerifyOptions = {
+    algorithms: key.algorithm === 'jwks' ? ['RS256', 'ES256'] : [key.algorithm],
+    requiredClaims: ['exp', 'sub'],
+    ...(expected.issuer ? { issuer: expected.issuer } : {}),
+    ...(expected.audience ? { audience: expected.audience } : {}),
+  };
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = jwks ? await jwtVerify(token, jwks, options) : await jwtVerify(token, (key as { key: Uint8Array }).key, options));
+    } catch (error) {
+      throw rejection(error);
+    }
+    return callerFromClaims(payload);
+  };
+}
+
+/** Maps the token's claims to a caller; `preferred_username` falls back to `sub`, `email` to null. */
+export function callerFromClaims(payload: JWTPayload): AuthenticatedCaller {
+  const { sub, preferred_username: username, email, scope } = payload;
+  if (typeof sub !== 'string' || !UUID_PATTERN.test(sub)) throw invalid('The token subject (sub) must be a user UID (a UUID)');
+  if (username !== undefined && (typeof username !== 'string' || username === '')) throw invalid('preferred_username must be a non-empty string');
+  if (email !== undefined && email !== null && typeof email !== 'string') throw invalid('email must be a string');
+  if (scope !== undefined && typeof scope !== 'string') throw invalid('scope must be a space-separated string');
+  return {
+    user: { id: sub.toLowerCase(), username: (username as string | undefined) ?? sub, email: (email as string | null | undefined) ?? null },
+    scopes: parseScopes(scope as string | undefined),
+  };
+}
+
+function invalid(detail: string): AuthenticationError {
+  return new AuthenticationError(detail, { tokenGiven: true });
+}
+
+// Plain-language reasons; jose's own messages are kept out of responses (they may quote claims).
+function rejection(error: unknown): unknown {
+  if (!(error instanceof errors.JOSEError)) return error;
+  const fail = (detail: string) => new AuthenticationError(detail, { tokenGiven: true, cause: error });
+  if (error instanceof errors.JWTExpired) return fail('The token has expired');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'iss') return fail('The token was not issued by the expected issuer');
+    if (error.claim === 'aud') return fail('The token is not intended for this audience');
+    return fail(`The token's ${error.claim} claim is missing or invalid`);
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return fail('The token algorithm is not accepted');
+  if (error instanceof errors.JWSSignatureVerificationFailed) return fail('The token signature is invalid');
+  if (error instanceof errors.JWKSNoMatchingKey) return fail('The token was signed with an unknown key');
+  // Key-set fetch failures are the server's problem, not the caller's: left for a 500.
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return error;
+  return fail('The token is malformed');
+}
