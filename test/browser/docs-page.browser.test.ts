@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findExternalLoads } from '../../scripts/docs/external-loads.js';
 import { contractOperations, readContract } from '../e2e/support/contract-operations.js';
 import { ROOT, startServer, type RunningServer } from '../e2e/support/server-process.js';
-import { mintTestToken } from '../e2e/support/test-token.js';
 import { browserSuiteEnabled, launchChromium } from './chromium.js';
 
 const OUTPUT = join(ROOT, 'test-output');
@@ -37,21 +36,24 @@ describe.runIf(browserSuiteEnabled('docs browser test'))('GET /docs in Chromium'
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/docs/build-docs.ts', '--output', DOCS_HTML], { cwd: ROOT, stdio: 'pipe' });
     server = await startServer({ env: { DOCS_HTML } });
     browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      extraHTTPHeaders: { Authorization: `Bearer ${await mintTestToken()}` },
-    });
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.baseUrl) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      foreign.push(url);
-      return route.abort();
-    });
+    context = await newContext();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
   });
+
+  /** A browser context (an anonymous reader) that blocks and records every request to another origin. */
+  async function newContext(): Promise<BrowserContext> {
+    const created = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await created.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.baseUrl) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      foreign.push(url);
+      return route.abort();
+    });
+    return created;
+  }
 
   /** Opens /docs at one operation's anchor and waits until Redoc has rendered its section. */
   async function openOperation(tag: string, operationId: string) {
@@ -84,14 +86,15 @@ describe.runIf(browserSuiteEnabled('docs browser test'))('GET /docs in Chromium'
   });
 
   it('when the overview is opened, every operation appears in the sidebar and a screenshot is saved', async () => {
-    const page = await context.newPage();
+    const overview = await newContext();
+    const page = await overview.newPage();
     await page.goto(`${server.baseUrl}/docs`);
-    await page.locator('[data-component-name="Menu/Menu"]').waitFor();
+    await page.locator('[data-component-name="Menu/Menu"]').first().waitFor();
     for (const op of operations) {
       await page.locator(`a[href="#/${op.tag}/${op.operationId.toLowerCase()}"]`).first().waitFor({ state: 'attached' });
     }
     await page.screenshot({ path: join(OUTPUT, 'docs-overview.png') });
-    await page.close();
+    await overview.close();
   });
 
   it('when every page has loaded, no request left the server and the browser logged no errors', () => {
