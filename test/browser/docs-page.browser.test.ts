@@ -81,7 +81,7 @@ describe.runIf(browserSuiteEnabled('docs browser test'))('GET /docs in Chromium'
     expect(text).toMatch(/Response/);
     // Every operation's 2xx example appears in the response sample panel.
     expect(await section.locator('[data-component-name="CodeBlock/CodeBlock"]').count()).toBeGreaterThan(op.hasBody ? 1 : 0);
-    if (op.operationId === 'createCustomer') await page.screenshot({ path: join(OUTPUT, 'docs.png') });
+    if (op.operationId === 'createCustomer') await page.screenshot({ path: join(OUTPUT, 'docs.png'), animations: 'disabled', timeout: 10_000 });
     await page.close();
   });
 
@@ -93,7 +93,7 @@ describe.runIf(browserSuiteEnabled('docs browser test'))('GET /docs in Chromium'
     for (const op of operations) {
       await page.locator(`a[href="#/${op.tag}/${op.operationId.toLowerCase()}"]`).first().waitFor({ state: 'attached' });
     }
-    await page.screenshot({ path: join(OUTPUT, 'docs-overview.png') });
+    await page.screenshot({ path: join(OUTPUT, 'docs-overview.png'), animations: 'disabled', timeout: 10_000 });
     await overview.close();
   });
 
