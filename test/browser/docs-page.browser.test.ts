@@ -85,14 +85,15 @@ describe.runIf(browserSuiteEnabled('docs browser test'))('GET /docs in Chromium'
     await page.close();
   });
 
-  it('when the overview is opened, every operation appears in the sidebar and a screenshot is saved', async () => {
+  it('when the overview is opened, every tag is in the sidebar and a screenshot is saved', async () => {
     const overview = await newContext();
     const page = await overview.newPage();
     await page.goto(`${server.baseUrl}/docs`);
-    await page.locator('[data-component-name="Menu/Menu"]').first().waitFor();
-    for (const op of operations) {
-      await page.locator(`a[href="#/${op.tag}/${op.operationId.toLowerCase()}"]`).first().waitFor({ state: 'attached' });
-    }
+    const menu = page.locator('[data-component-name="Menu/Menu"]').first();
+    await menu.waitFor();
+    // Operation lists below the fold render lazily, so each operation is checked at its own anchor above.
+    const sidebar = await menu.innerText();
+    for (const tag of new Set(operations.map((op) => op.tag))) expect(sidebar).toContain(tag);
     await page.screenshot({ path: join(OUTPUT, 'docs-overview.png'), animations: 'disabled', timeout: 10_000 });
     await overview.close();
   });
