@@ -1,8 +1,8 @@
 // Builds the self-contained documentation page served at /docs:
 //   npx tsx scripts/docs/build-docs.ts [--output dist/docs/index.html]
 // Redocly's build-docs inlines the Redoc bundle (--inlineBundle); this step then replaces the
-// one asset the bundle still fetches from a CDN (Redocly's attribution logo) with an empty
-// data URL, adds a Content-Security-Policy that forbids loading from any other origin, and
+// CDN URLs the bundle still holds (Redocly's attribution logo, icon-set bases) with empty
+// data URLs, adds a Content-Security-Policy that forbids loading from any other origin, and
 // fails when anything in the page would still be fetched from the internet.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +29,8 @@ execFileSync(
 
 const built = readFileSync(output, 'utf8')
   .replace(/https:\/\/cdn\.redoc\.ly\/redoc\/[\w.-]+\.svg/g, 'data:,')
+  // Icon-set base URLs (font-awesome, code icons) for icons this contract never names.
+  .replace(/https:\/\/cdn\.redocly\.com\/icons\/[\w./-]+/g, 'data:,')
   .replace(/<head>/i, `<head>\n  <meta http-equiv="Content-Security-Policy" content="${DOCS_CSP}">`);
 writeFileSync(output, built);
 

@@ -31,6 +31,10 @@ export function findExternalLoads(html: string): ExternalLoad[] {
   for (const m of html.matchAll(/https?:\/\/[^\s"'`<>()\\]+?\.(?:m?js|css|woff2?|ttf|otf|eot|svg|png|jpe?g|gif|webp|avif|ico)(?=[\s"'`<>()?#\\]|$)/gi)) {
     if (!found.some((f) => f.url === m[0])) add('asset URL', m[0], m.index);
   }
+  // Base URLs of asset CDNs, which code completes into file URLs at view time.
+  for (const m of html.matchAll(/https?:\/\/(?:cdn\.redocly\.com|cdn\.redoc\.ly|fonts\.googleapis\.com|fonts\.gstatic\.com|cdn\.jsdelivr\.net|unpkg\.com)[^\s"'`<>()\\]*/gi)) {
+    if (!found.some((f) => f.url === m[0])) add('CDN URL', m[0], m.index);
+  }
   return found;
 }
 
