@@ -70,3 +70,7 @@ prepare-db: build
 
 run: build docs prepare-db
 	node dist/src/server.js
+
+# Load benchmark of the production bundle against a bare node:http floor (not part of `make test`).
+bench: build
+	npx tsx bench/main.ts

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { cliEnv } from './prepare-db.js';
+import { ROOT, SERVER_ENTRY } from './paths.js';
+import type { ServerLaunch } from './processes.js';
+
+/**
+ * The service as production runs it: the built bundle, NODE_ENV=production, request and
+ * response validation (always on), identity on (AUTH_JWT_SECRET set) and per-caller rate
+ * limiting on. Variables the service does not know yet are simply ignored by it.
+ */
+export function serviceLaunch(
+  databaseFile: string,
+  authSecret: string,
+  logLevel: string,
+  nodeArgs: string[] = [],
+): Omit<ServerLaunch, 'port'> {
+  if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing; run \`make build\` first`);
+  return {
+    name: 'service',
+    args: [...nodeArgs, SERVER_ENTRY],
+    env: {
+      ...cliEnv(databaseFile),
+      NODE_ENV: 'production',
+      LOG_LEVEL: logLevel,
+      AUTH_JWT_SECRET: authSecret,
+      // The limiter stays on (its cost is part of every request) with a ceiling one load
+      // generator cannot reach, so the cases measure answers rather than 429s.
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    },
+  };
+}
+
+/** The floor server (bench/floor-server.ts, run through tsx). */
+export function floorLaunch(databaseFile: string): Omit<ServerLaunch, 'port'> {
+  return {
+    name: 'floor',
+    args: ['--import', 'tsx', join(ROOT, 'bench', 'floor-server.ts')],
+    env: { ...cliEnv(databaseFile), NODE_ENV: 'production' },
+  };
+}

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { benchCases, loadBenchSettings, type BenchCase } from './bench-config.js';
+import { measureColdStarts } from './cold-start.js';
+import { createBenchIdentity } from './identity.js';
+import { floorLaunch, serviceLaunch } from './launches.js';
+import { RESULTS_DIR } from './paths.js';
+import { preflight } from './preflight.js';
+import { prepareBenchDatabase } from './prepare-db.js';
+import { freePort, startServer, type ChildServer } from './processes.js';
+import { benchResults, formatReport, formatRun, median, writeResults, type CaseRuns } from './report.js';
+import { sampleRss } from './rss-sampler.js';
+import { runLoad } from './run-case.js';
+
+/**
+ * `make bench`: prepares the dataset, measures cold start, then loads the service and the
+ * floor alternately on every case (warm-up, then `rounds` measured pairs whose order flips
+ * each round) from this process, and prints and writes the figures.
+ */
+async function main(): Promise<void> {
+  const settings = loadBenchSettings();
+  const cases = benchCases();
+  console.log(
+    `bench: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up, ` +
+      `${settings.rounds} x ${settings.durationSeconds} s per side per case, service LOG_LEVEL=${settings.serviceLogLevel}`,
+  );
+
+  const db = prepareBenchDatabase();
+  console.log(`database: ${db.file}: ${db.customers} customers ${JSON.stringify(db.customersPerRegion)}, ${db.randomNumberDays} days of random numbers`);
+
+  const identity = await createBenchIdentity();
+  const service = serviceLaunch(db.file, identity.secret, settings.serviceLogLevel);
+  const coldStarts = await measureColdStarts(service, identity.headers, settings.coldStarts);
+  console.log(`cold start: ${coldStarts.map((t) => t.toFixed(0)).join(', ')} ms`);
+
+  const servers: ChildServer[] = [];
+  try {
+    const serviceServer = await startServer({ ...service, port: await freePort() }, '/health', identity.headers);
+    servers.push(serviceServer);
+    const floorServer = await startServer({ ...floorLaunch(db.file), port: await freePort() }, '/health', {});
+    servers.push(floorServer);
+    const rss = sampleRss(serviceServer.pid);
+
+    const checks = await preflight(cases, serviceServer.baseUrl, floorServer.baseUrl, identity.headers);
+    console.log(`identity: ${checks.identityEnforced ? 'enforced (a request without a token is refused)' : 'NOT enforced: a request without a token was answered'}`);
+    if (checks.mismatches.length > 0) console.log(`warning: the floor's body differs from the service's on: ${checks.mismatches.join(', ')}`);
+
+    const runs: CaseRuns[] = [];
+    for (const benchCase of cases) runs.push(await runCase(benchCase, serviceServer, floorServer, identity.headers, settings));
+
+    const peakRssMb = rss.stop();
+    const results = benchResults(runs, peakRssMb, median(coldStarts));
+    const file = join(RESULTS_DIR, 'latest.json');
+    writeResults(file, results);
+    console.log(`\n${formatReport(runs, results)}\nwritten to ${file}`);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+async function runCase(
+  benchCase: BenchCase,
+  service: ChildServer,
+  floor: ChildServer,
+  headers: Record<string, string>,
+  settings: ReturnType<typeof loadBenchSettings>,
+): Promise<CaseRuns> {
+  const runs: CaseRuns = { benchCase, service: [], floor: [] };
+  const load = (server: ChildServer, seconds: number) => runLoad(`${server.baseUrl}${benchCase.path}`, headers, settings.connections, seconds);
+  console.log(`\n${benchCase.name}: GET ${benchCase.path}`);
+  await load(service, settings.warmupSeconds);
+  await load(floor, settings.warmupSeconds);
+  for (let round = 1; round <= settings.rounds; round++) {
+    const order = round % 2 === 1 ? [service, floor] : [floor, service];
+    for (const server of order) {
+      const result = await load(server, settings.durationSeconds);
+      (server === service ? runs.service : runs.floor).push(result);
+      console.log(formatRun(`  round ${round} ${server.name}`, result));
+    }
+  }
+  return runs;
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { DATASET } from './bench-config.js';
+import { DATA_DIR, ROOT, cliEntry } from './paths.js';
+
+/** What the prepared database holds. */
+export interface PreparedDatabase {
+  file: string;
+  customers: number;
+  customersPerRegion: Record<string, number>;
+  randomNumberDays: number;
+}
+
+/**
+ * Builds a fresh benchmark database with the service's own tools: the migrate CLI creates the
+ * schema, 10,000 customers are inserted over four regions, and the random-number launcher
+ * publishes 3,000 days. Rebuilt on every run so results never depend on leftovers.
+ */
+export function prepareBenchDatabase(file = join(DATA_DIR, 'bench.sqlite')): PreparedDatabase {
+  mkdirSync(DATA_DIR, { recursive: true });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  const env = cliEnv(file);
+
+  runCli('migrate', env);
+  insertCustomers(file);
+  runCli('random-number-launcher', { ...env, RANDOM_NUMBERS_DAYS_BACK: String(DATASET.daysBack) });
+
+  const db = new Database(file, { readonly: true });
+  try {
+    const byRegion = db.prepare('select region, count(*) as n from customers group by region').all() as { region: string; n: number }[];
+    const { table_name: table } = db.prepare('select table_name from data_nodes').get() as { table_name: string };
+    const { n: days } = db.prepare(`select count(*) as n from "${table}"`).get() as { n: number };
+    return {
+      file,
+      customers: byRegion.reduce((sum, r) => sum + r.n, 0),
+      customersPerRegion: Object.fromEntries(byRegion.map((r) => [r.region, r.n])),
+      randomNumberDays: days,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** The environment the service's CLIs (and the servers) read their database from. */
+export function cliEnv(file: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: file, MAIN_SEQUENCE_PROJECT_ID: DATASET.projectId };
+  delete env.RANDOM_NUMBERS_START_DATE;
+  return env;
+}
+
+function runCli(name: string, env: NodeJS.ProcessEnv): void {
+  execFileSync(process.execPath, [cliEntry(name)], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+function insertCustomers(file: string): void {
+  const db = new Database(file);
+  try {
+    const insert = db.prepare('insert into customers (customer_code, name, region) values (?, ?, ?)');
+    db.transaction(() => {
+      for (let i = 1; i <= DATASET.customers; i++) {
+        const code = `BENCH${String(i).padStart(5, '0')}`;
+        insert.run(code, `Benchmark Customer ${i}`, DATASET.regions[i % DATASET.regions.length]);
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,59 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchCases, loadBenchSettings } from './bench-config.js';
+import { createBenchIdentity } from './identity.js';
+import { serviceLaunch } from './launches.js';
+import { DATA_DIR, RESULTS_DIR } from './paths.js';
+import { prepareBenchDatabase } from './prepare-db.js';
+import { freePort, startServer } from './processes.js';
+import { formatProfileSummary, summarizeProfileFile } from './profile-summary.js';
+import { formatRun } from './report.js';
+import { runLoad } from './run-case.js';
+
+/**
+ * `npx tsx bench/profile.ts [case]`: runs the production service under `node --cpu-prof`,
+ * loads one case (default `customers`) after a warm-up, stops the service so V8 writes
+ * `bench/results/<case>.cpuprofile`, and prints where the CPU time of the measured load went.
+ */
+async function main(): Promise<void> {
+  const settings = loadBenchSettings();
+  const name = process.argv[2] ?? 'customers';
+  const benchCase = benchCases().find((c) => c.name === name);
+  if (!benchCase) throw new Error(`unknown case ${name}; one of ${benchCases().map((c) => c.name).join(', ')}`);
+
+  const dbFile = join(DATA_DIR, 'bench.sqlite');
+  if (!existsSync(dbFile)) prepareBenchDatabase(dbFile);
+  const profileName = `${benchCase.name}.cpuprofile`;
+  rmSync(join(RESULTS_DIR, profileName), { force: true });
+
+  const identity = await createBenchIdentity();
+  const launch = serviceLaunch(dbFile, identity.secret, settings.serviceLogLevel, [
+    '--cpu-prof',
+    `--cpu-prof-dir=${RESULTS_DIR}`,
+    `--cpu-prof-name=${profileName}`,
+  ]);
+  const port = await freePort();
+  const spawned = performance.now();
+  const service = await startServer({ ...launch, port }, '/health', identity.headers);
+  const url = `${service.baseUrl}${benchCase.path}`;
+  let skipMs = 0;
+  try {
+    await runLoad(url, identity.headers, settings.connections, settings.warmupSeconds);
+    skipMs = performance.now() - spawned;
+    const result = await runLoad(url, identity.headers, settings.connections, settings.durationSeconds);
+    console.log(formatRun(`${benchCase.name} under --cpu-prof`, result));
+  } finally {
+    await service.stop();
+  }
+
+  const file = join(RESULTS_DIR, profileName);
+  if (!readdirSync(RESULTS_DIR).includes(profileName)) throw new Error(`the service wrote no profile at ${file}`);
+  console.log(`profile: ${file}\n`);
+  console.log(`measured load only (start-up and warm-up, the first ${skipMs.toFixed(0)} ms, left out):`);
+  console.log(formatProfileSummary(summarizeProfileFile(file, skipMs), 40));
+}
+
+main().catch((error: unknown) => {
+  console.error(`profile failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { TARGETS, type BenchCase } from './bench-config.js';
+import type { LoadResult } from './run-case.js';
+
+/** Every measured run of one case, service and floor, in the order they ran. */
+export interface CaseRuns {
+  benchCase: BenchCase;
+  service: LoadResult[];
+  floor: LoadResult[];
+}
+
+/** One case in `latest.json`. */
+export interface CaseFigures {
+  name: BenchCase['name'];
+  path: string;
+  service_rps: number;
+  floor_rps: number;
+  ratio: number;
+  p50_ms: number;
+  p99_ms: number;
+  errors: number;
+}
+
+/** The shape of `bench/results/latest.json`. */
+export interface BenchResults {
+  cases: CaseFigures[];
+  peak_rss_mb: number;
+  cold_start_ms: number;
+}
+
+/** Medians over rounds: rps of each side, the per-round ratios, the service's latencies; errors summed. */
+export function caseFigures(runs: CaseRuns): CaseFigures {
+  const ratios = runs.service.map((s, i) => s.rps / runs.floor[i]!.rps);
+  return {
+    name: runs.benchCase.name,
+    path: runs.benchCase.path,
+    service_rps: round(median(runs.service.map((r) => r.rps)), 1),
+    floor_rps: round(median(runs.floor.map((r) => r.rps)), 1),
+    ratio: round(median(ratios), 3),
+    p50_ms: round(median(runs.service.map((r) => r.p50Ms)), 2),
+    p99_ms: round(median(runs.service.map((r) => r.p99Ms)), 2),
+    errors: sum(runs.service.map((r) => r.errors)),
+  };
+}
+
+/** Builds the results document. */
+export function benchResults(runs: CaseRuns[], peakRssMb: number, coldStartMs: number): BenchResults {
+  return { cases: runs.map(caseFigures), peak_rss_mb: round(peakRssMb, 1), cold_start_ms: round(coldStartMs, 1) };
+}
+
+/** Writes the results document as pretty JSON. */
+export function writeResults(file: string, results: BenchResults): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+/** The human-readable summary, with each figure checked against the issue's targets. */
+export function formatReport(runs: CaseRuns[], results: BenchResults): string {
+  const header = ['case', 'service req/s', 'floor req/s', 'ratio', 'target', 'p50 ms', 'p99 ms', 'errors', 'floor p50/p99 ms', 'floor errors'];
+  const rows = runs.map((run, i) => {
+    const figures = results.cases[i]!;
+    const target = TARGETS.ratio[figures.name];
+    return [
+      figures.name,
+      figures.service_rps.toFixed(0),
+      figures.floor_rps.toFixed(0),
+      `${figures.ratio.toFixed(3)}x`,
+      `>=${target} ${mark(figures.ratio >= target)}`,
+      figures.p50_ms.toString(),
+      `${figures.p99_ms} ${mark(figures.p99_ms < TARGETS.p99Ms)}`,
+      figures.errors.toString(),
+      `${median(run.floor.map((r) => r.p50Ms))}/${median(run.floor.map((r) => r.p99Ms))}`,
+      sum(run.floor.map((r) => r.errors)).toString(),
+    ];
+  });
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  return [
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `ratio = median over rounds of service req/s / floor req/s in the same round; p50/p99 = service, median over rounds (p99 target < ${TARGETS.p99Ms} ms)`,
+    `peak RSS of the service under load: ${results.peak_rss_mb} MB (target < ${TARGETS.peakRssMb}) ${mark(results.peak_rss_mb < TARGETS.peakRssMb)}`,
+    `cold start (spawn to first 200 on /health, median): ${results.cold_start_ms} ms (target < ${TARGETS.coldStartMs}) ${mark(results.cold_start_ms < TARGETS.coldStartMs)}`,
+  ].join('\n');
+}
+
+/** One run's figures on one line, printed as the benchmark goes. */
+export function formatRun(label: string, result: LoadResult): string {
+  const codes = Object.entries(result.statusCodes)
+    .map(([code, count]) => `${code}x${count}`)
+    .join(' ');
+  const kinds = Object.entries(result.errorKinds)
+    .map(([message, count]) => ` ${message} x${count}`)
+    .join(';');
+  return `${label.padEnd(34)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  errors ${result.errors}  [${codes}]${kinds}`;
+}
+
+/** The middle value (mean of the two middle ones for an even count). */
+export function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+function mark(ok: boolean): string {
+  return ok ? 'ok' : 'MISS';
+}
