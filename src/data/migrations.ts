@@ -29,7 +29,13 @@ function migrationsFor(engine: StorageEngine['kind']): Record<string, Migration>
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */
 export async function migrateToLatest(engine: StorageEngine): Promise<string[]> {
   const migrations = migrationsFor(engine.kind);
-  const migrator = new Migrator({ db: engine.db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({
+    db: engine.db,
+    provider: { getMigrations: async () => migrations },
+    // Kysely looks for its bookkeeping tables in every schema unless told which one is ours;
+    // another schema's tables (another app, a parallel test run) would otherwise fool it.
+    ...(engine.schema ? { migrationTableSchema: engine.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

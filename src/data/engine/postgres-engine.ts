@@ -32,6 +32,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   return {
     kind: 'postgres',
     db,
+    schema: options.schema ?? 'public',
     isUniqueViolation: (error) =>
       typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505',
     destroy: () => db.destroy(),

@@ -8,6 +8,8 @@ export interface StorageEngine {
   readonly kind: 'sqlite' | 'postgres';
   /** The query builder; table and column names come from declarations, values are bound. */
   readonly db: Kysely<any>;
+  /** PostgreSQL: the schema the tables live in (SQLite has none). */
+  readonly schema?: string;
   /** Whether `error` is the engine's unique-constraint violation. */
   isUniqueViolation(error: unknown): boolean;
   /** Closes every connection. */
