@@ -42,7 +42,8 @@ export class ResponseSender {
       return;
     }
     for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, String(value));
-    this.write(res, outgoing.status, contentType, outgoing.body);
+    const payload = documented.serialize ? documented.serialize(outgoing.body) : outgoing.body;
+    this.write(res, outgoing.status, contentType, payload, documented.serialize !== undefined);
   }
 
   /** Sends a problem built by this service (edge errors, mapped exceptions). */
@@ -59,14 +60,13 @@ export class ResponseSender {
     );
   }
 
-  private write(res: Response, status: number, contentType: string | undefined, body: unknown): void {
-    res.status(status);
+  private write(res: Response, status: number, contentType: string | undefined, body: unknown, serialized = false): void {
+    res.statusCode = status;
     if (body === undefined || contentType === undefined) {
       res.end();
       return;
     }
-    const json = isJson(contentType);
     res.setHeader('Content-Type', `${contentType}; charset=utf-8`);
-    res.end(json ? JSON.stringify(body) : String(body));
+    res.end(serialized ? (body as string) : isJson(contentType) ? JSON.stringify(body) : String(body));
   }
 }

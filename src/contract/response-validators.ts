@@ -1,14 +1,20 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
+import { build as buildSerializer } from 'fast-json-stringify';
 import type { Operation } from 'openapi-backend';
 
-const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv, options?: { mode?: 'fast' | 'full' }) => Ajv;
 
 /** What the contract documents for one status of one operation. */
 export interface DocumentedResponse {
   contentType: string | undefined;
   /** Undefined when the media type is not JSON (e.g. the YAML contract itself). */
   validate: ValidateFunction | undefined;
+  /**
+   * Serialises a body that `validate` accepted. Compiled from the same schema, it writes only
+   * the properties the schema lists: a second guard against leaking unlisted fields.
+   */
+  serialize: ((body: unknown) => string) | undefined;
   requiredHeaders: string[];
 }
 
@@ -17,10 +23,22 @@ export type ResponseCatalog = Map<string, Map<string, DocumentedResponse>>;
 
 /** Adds the full ajv-formats set (so `2026-02-30` is not a date) to an ajv instance. */
 export function withFormats(ajv: Ajv): Ajv {
-  return addFormats(ajv);
+  addFormats(ajv);
+  // Every timestamp this service writes is Date#toISOString output; recognise that exact
+  // form cheaply (it round-trips) and keep the full RFC 3339 check for anything else.
+  const fullDateTime = ajv.formats['date-time'] as { validate: (value: string) => boolean } | ((value: string) => boolean);
+  const fullCheck = typeof fullDateTime === 'function' ? fullDateTime : fullDateTime.validate;
+  ajv.addFormat('date-time', {
+    type: 'string',
+    validate: (value: string) =>
+      (CANONICAL_DATE_TIME.test(value) && new Date(value).toISOString() === value) || fullCheck(value),
+  });
+  return ajv;
 }
 
-/** Compiles a validator for every documented JSON response of every operation. */
+const CANONICAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Compiles a validator and a serializer for every documented JSON response of every operation. */
 export function compileResponseCatalog(operations: Operation[]): ResponseCatalog {
   const ajv = withFormats(new Ajv({ strict: false, allErrors: true }));
   const catalog: ResponseCatalog = new Map();
@@ -33,9 +51,11 @@ export function compileResponseCatalog(operations: Operation[]): ResponseCatalog
       };
       const contentType = Object.keys(content)[0];
       const schema = contentType ? content[contentType]?.schema : undefined;
+      const json = contentType !== undefined && isJson(contentType) && schema !== undefined;
       byStatus.set(status, {
         contentType,
-        validate: contentType && isJson(contentType) && schema ? ajv.compile(schema) : undefined,
+        validate: json ? ajv.compile(schema) : undefined,
+        serialize: json ? (buildSerializer(structuredClone(schema) as never) as (body: unknown) => string) : undefined,
         requiredHeaders: Object.entries(headers)
           .filter(([, h]) => h.required)
           .map(([name]) => name),
