@@ -1,4 +1,7 @@
-import express, { type Express } from 'express';
+import cors from 'cors';
+import express, { type Express, type RequestHandler } from 'express';
+import type { Store } from 'express-rate-limit';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { createServices } from './compose.js';
 import type { AppConfig } from './config.js';
@@ -10,7 +13,9 @@ import { docsPage } from './http/docs-page.js';
 import { bodyParseErrors, jsonBody } from './http/json-body.js';
 import { problemErrors } from './http/problem-errors.js';
 import { requestLogging } from './http/request-logging.js';
+import { callerRateLimit } from './identity/caller-rate-limit.js';
 import { createAuthenticator } from './identity/create-authenticator.js';
+import { connectRedisRateLimitStore } from './identity/redis-rate-limit-store.js';
 import { createHandlers } from './operations/handlers.js';
 
 /** What the app is built from; tests supply their own. */
@@ -22,6 +27,11 @@ export interface AppDependencies {
   now?: () => Date;
   /** Replaces handlers (tests use it to make one drift); defaults to the real ones. */
   overrideHandlers?: (handlers: HandlerMap) => HandlerMap;
+  /**
+   * Where rate-limit counters live. Defaults to Redis when RATE_LIMIT_REDIS_URL is set (that
+   * connection lives as long as the process), otherwise to memory; tests pass their own.
+   */
+  rateLimitStore?: Store;
 }
 
 /** Builds the Express app; the middleware order below is the request's path through it. */
@@ -36,6 +46,8 @@ export async function createApp(deps: AppDependencies): Promise<Express> {
     logger,
     authenticator,
   });
+  const rateLimitStore =
+    deps.rateLimitStore ?? (config.rateLimitRedisUrl ? (await connectRedisRateLimitStore(config.rateLimitRedisUrl, logger)).store : undefined);
 
   const app = express();
   app.disable('x-powered-by');
@@ -43,10 +55,51 @@ export async function createApp(deps: AppDependencies): Promise<Express> {
   app.set('query parser', 'simple');
 
   app.use(requestLogging(logger));
-  app.get('/docs', docsPage(config.docsHtml));
+  app.use(securityHeaders(config.corsOrigins.length > 0));
+  if (config.corsOrigins.length > 0) app.use(corsFor(config.corsOrigins));
+  if (config.rateLimitPerMinute > 0) {
+    app.use(callerRateLimit({ perMinute: config.rateLimitPerMinute, authenticator, store: rateLimitStore }));
+  }
+  app.get('/docs', docsSecurityPolicy(), docsPage(config.docsHtml));
   app.use(jsonBody(config.bodyLimitBytes));
   app.use(bodyParseErrors(config.bodyLimitBytes));
   app.use(contractRouter);
   app.use(problemErrors(logger));
   return app;
+}
+
+/** helmet's headers; the API answers JSON only, so its CSP allows nothing to load or frame it. */
+function securityHeaders(crossOrigin: boolean): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    // Widgets on the allowed origins read these responses, so they may not be same-origin only.
+    crossOriginResourcePolicy: { policy: crossOrigin ? 'cross-origin' : 'same-origin' },
+  });
+}
+
+/**
+ * The Redoc page is one self-contained HTML file with inline scripts and styles (its build adds
+ * a matching meta policy); nothing may load from another origin or frame it.
+ */
+function docsSecurityPolicy(): RequestHandler {
+  return helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'", "'unsafe-inline'", "'unsafe-eval'", 'data:', 'blob:'],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+  });
+}
+
+/** CORS for an allow-list of origins (browser widgets served elsewhere); bearer tokens, no cookies. */
+function corsFor(origins: readonly string[]): RequestHandler {
+  return cors({
+    origin: [...origins],
+    methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    exposedHeaders: ['Link', 'Location', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'WWW-Authenticate', 'X-Request-Id'],
+    maxAge: 600,
+  });
 }

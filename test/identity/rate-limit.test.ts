@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { Express } from 'express';
+import { createClient } from 'redis';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '../support/engines.js';
+import { buildTestApp, mintTestToken } from '../support/test-app.js';
+import { pino } from 'pino';
+import { connectRedisRateLimitStore, type RedisRateLimitStore } from '../../src/identity/redis-rate-limit-store.js';
+
+const sqlite = engines[0]!;
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Asserts a 429 problem with a Retry-After in whole seconds. */
+function expectRateLimited(res: request.Response): void {
+  expect(res.status).toBe(429);
+  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  expect(res.body).toMatchObject({ status: 429, title: 'Too Many Requests', type: 'urn:problem-type:rate-limited' });
+  expect(res.headers['retry-after']).toMatch(/^[1-9]\d*$/);
+  expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(60);
+}
+
+describe('rate limit per caller, in memory', () => {
+  let app: Express;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await sqlite.open();
+    close = opened.close;
+    ({ app } = await buildTestApp(opened.storage, { env: { RATE_LIMIT_PER_MINUTE: '3' } }));
+  });
+  afterAll(() => close());
+
+  it('when a user goes over the limit, answers a 429 problem with Retry-After while other users carry on', async () => {
+    const alice = `Bearer ${await mintTestToken({ sub: randomUUID() })}`;
+    const bob = `Bearer ${await mintTestToken({ sub: randomUUID() })}`;
+    for (let i = 0; i < 3; i++) await request(app).get('/me').set('Authorization', alice).expect(200);
+    expectRateLimited(await request(app).get('/me').set('Authorization', alice));
+    await request(app).get('/me').set('Authorization', bob).expect(200);
+  });
+
+  it('when a user switches tokens, the count follows the user, not the token', async () => {
+    const sub = randomUUID();
+    for (let i = 0; i < 3; i++) {
+      await request(app).get('/me').set('Authorization', `Bearer ${await mintTestToken({ sub, ttlSeconds: 600 + i })}`).expect(200);
+    }
+    expectRateLimited(await request(app).get('/me').set('Authorization', `Bearer ${await mintTestToken({ sub, ttlSeconds: 900 })}`));
+  });
+
+  it('when the rate limit headers are sent, they describe the policy', async () => {
+    const res = await request(app).get('/me').set('Authorization', `Bearer ${await mintTestToken({ sub: randomUUID() })}`).expect(200);
+    expect(res.headers['ratelimit-policy']).toMatch(/q=3; w=60/);
+  });
+});
+
+async function redisUnavailable(): Promise<string | undefined> {
+  const client = createClient({ url: redisUrl, socket: { connectTimeout: 2000, reconnectStrategy: false } });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    if (client.isOpen) await client.close();
+  }
+}
+
+const unavailable = await redisUnavailable();
+if (unavailable && process.env.REQUIRE_REDIS === '1') {
+  throw new Error(`REQUIRE_REDIS=1 but Redis at ${redisUrl} is unreachable: ${unavailable}`);
+}
+if (unavailable) {
+  console.warn(`\n!!! REDIS RATE-LIMIT SUITE SKIPPED: ${redisUrl} is unreachable (${unavailable}). Set REQUIRE_REDIS=1 to fail instead.\n`);
+}
+
+describe.skipIf(unavailable !== undefined)('rate limit per caller, shared in Redis', () => {
+  let first: Express;
+  let second: Express;
+  let stores: RedisRateLimitStore[];
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await sqlite.open();
+    close = opened.close;
+    // Two API processes behind a load balancer: two apps, each with its own Redis connection.
+    const prefix = `rate-limit-test:${randomUUID()}:`;
+    const logger = pino({ level: 'silent' });
+    stores = [await connectRedisRateLimitStore(redisUrl, logger, prefix), await connectRedisRateLimitStore(redisUrl, logger, prefix)];
+    const env = { RATE_LIMIT_PER_MINUTE: '4' };
+    ({ app: first } = await buildTestApp(opened.storage, { env, rateLimitStore: stores[0]!.store }));
+    ({ app: second } = await buildTestApp(opened.storage, { env, rateLimitStore: stores[1]!.store }));
+  });
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+    await close();
+  });
+
+  it('when one user spreads requests over two processes, they share one limit', async () => {
+    const token = `Bearer ${await mintTestToken({ sub: randomUUID() })}`;
+    for (const app of [first, second, first, second]) await request(app).get('/me').set('Authorization', token).expect(200);
+    expectRateLimited(await request(first).get('/me').set('Authorization', token));
+    expectRateLimited(await request(second).get('/me').set('Authorization', token));
+  });
+
+  it('when another user calls, its budget is its own', async () => {
+    const token = `Bearer ${await mintTestToken({ sub: randomUUID() })}`;
+    await request(second).get('/me').set('Authorization', token).expect(200);
+  });
+});
