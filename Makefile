@@ -69,6 +69,7 @@ prepare-db: build
 	node dist/src/cli/random-number-launcher.js
 
 run: build docs prepare-db
+	node dist/src/cli/dev-token.js
 	node dist/src/server.js
 
 # Load benchmark of the production bundle against a bare node:http floor (not part of `make test`).
