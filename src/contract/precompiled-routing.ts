@@ -1,0 +1,126 @@
+import type { OpenAPIBackend, Operation } from 'openapi-backend';
+
+interface CompiledRoute {
+  operation: Operation;
+  method: string;
+  pattern: RegExp;
+  parameterNames: string[];
+  /** Literal characters in the template: openapi-backend prefers the most specific match. */
+  specificity: number;
+}
+
+type ParsedRequest = ReturnType<OpenAPIBackend['router']['parseRequest']>;
+type RouterRequest = Parameters<OpenAPIBackend['router']['parseRequest']>[0];
+
+/**
+ * Replaces three openapi-backend router methods with versions precompiled from the same
+ * operations, keeping their results and error messages:
+ * - `getOperations` rebuilt the operation list (lodash chains) on every call, several times
+ *   per request;
+ * - `matchOperation` built a RegExp per operation per request;
+ * - `parseRequest` (run two or three times per request) deep-cloned the query and recompiled
+ *   the path template.
+ * Operations using parameter styles this fast path does not implement (JSON-encoded or
+ * non-exploded parameters, cookies) keep the library's own parser.
+ */
+export function precompileRouting(api: OpenAPIBackend): void {
+  const router = api.router;
+  const operations = router.getOperations();
+  const libraryParse = router.parseRequest.bind(router);
+  const routes = operations
+    .map(compileRoute)
+    .sort((a, b) => b.specificity - a.specificity);
+  const byOperation = new Map(routes.map((route) => [route.operation, route]));
+  const needsLibraryParser = new Set(operations.filter(usesUnsupportedParameterStyle));
+
+  router.getOperations = () => operations;
+  router.getOperation = (operationId: string) => operations.find((op) => op.operationId === operationId);
+
+  router.matchOperation = ((req: { method: string; path: string }, strict?: boolean) => {
+    const path = router.normalizePath(stripQuery(req.path));
+    const method = req.method.toLowerCase();
+    let pathKnown = false;
+    for (const route of routes) {
+      if (!route.pattern.test(path)) continue;
+      if (route.method === method) return route.operation;
+      pathKnown = true;
+    }
+    if (!strict) return undefined;
+    throw new Error(pathKnown ? '405-methodNotAllowed: this method is not registered for the route' : '404-notFound: no route matches request');
+  }) as typeof router.matchOperation;
+
+  router.parseRequest = ((req: RouterRequest, operation?: Operation): ParsedRequest => {
+    if (operation && needsLibraryParser.has(operation)) return libraryParse(req, operation);
+    const route = operation ? byOperation.get(operation) : undefined;
+    const path = stripQuery(req.path);
+    return {
+      ...req,
+      method: req.method.toLowerCase(),
+      path,
+      params: route ? pathParameters(route, router.normalizePath(path)) : {},
+      headers: req.headers,
+      query: copyQuery(req.query),
+      cookies: {},
+      requestBody: req.body,
+    } as ParsedRequest;
+  }) as typeof router.parseRequest;
+}
+
+function compileRoute(operation: Operation): CompiledRoute {
+  const parameterNames: string[] = [];
+  const source = operation.path
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+      if (name === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      parameterNames.push(name);
+      return '([^/]+)';
+    })
+    .join('');
+  return {
+    operation,
+    method: operation.method.toLowerCase(),
+    pattern: new RegExp(`^${source}$`),
+    parameterNames,
+    specificity: operation.path.replace(/\{.*?\}/g, '').length,
+  };
+}
+
+function pathParameters(route: CompiledRoute, path: string): Record<string, string> {
+  if (route.parameterNames.length === 0) return {};
+  const match = route.pattern.exec(path);
+  const params: Record<string, string> = {};
+  route.parameterNames.forEach((name, i) => {
+    const raw = match?.[i + 1];
+    if (raw !== undefined) params[name] = safeDecode(raw);
+  });
+  return params;
+}
+
+/** A malformed escape stays as written, so the parameter's schema refuses it (a 400, not a crash). */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function copyQuery(query: unknown): Record<string, unknown> {
+  if (typeof query !== 'object' || query === null) return {};
+  const copy: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(query)) copy[name] = Array.isArray(value) ? [...value] : value;
+  return copy;
+}
+
+function stripQuery(path: string): string {
+  const at = path.indexOf('?');
+  return at === -1 ? path : path.slice(0, at);
+}
+
+function usesUnsupportedParameterStyle(operation: Operation): boolean {
+  return (operation.parameters ?? []).some((p) => {
+    const parameter = p as { in?: string; explode?: boolean; content?: unknown };
+    return parameter.in === 'cookie' || parameter.explode === false || parameter.content !== undefined;
+  });
+}
