@@ -1,4 +1,4 @@
-import type { KeyObject } from 'node:crypto';
+import { webcrypto, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import { AuthenticationError } from './auth-errors.js';
 import type { AuthenticatedCaller } from './authenticator.js';
@@ -27,21 +27,56 @@ export interface ExpectedClaims {
  */
 export function createJwtVerifier(key: VerificationKey, expected: ExpectedClaims): TokenVerifier {
   const jwks: JWTVerifyGetKey | undefined = key.algorithm === 'jwks' ? createRemoteJWKSet(key.url) : undefined;
+  // Import an HS256 secret once: handing jose raw bytes made it import a key on every call.
+  const hmacKey = key.algorithm === 'HS256' ? webcrypto.subtle.importKey('raw', key.key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']) : undefined;
   const options: JWTVerifyOptions = {
     algorithms: key.algorithm === 'jwks' ? ['RS256', 'ES256'] : [key.algorithm],
     requiredClaims: ['exp', 'sub'],
     ...(expected.issuer ? { issuer: expected.issuer } : {}),
     ...(expected.audience ? { audience: expected.audience } : {}),
   };
+  const verified = new VerifiedTokenCache();
   return async (token) => {
+    const cached = verified.get(token);
+    if (cached) return cached;
     let payload: JWTPayload;
     try {
-      ({ payload } = jwks ? await jwtVerify(token, jwks, options) : await jwtVerify(token, (key as { key: Uint8Array }).key, options));
+      if (jwks) ({ payload } = await jwtVerify(token, jwks, options));
+      else if (hmacKey) ({ payload } = await jwtVerify(token, await hmacKey, options));
+      else ({ payload } = await jwtVerify(token, (key as { key: KeyObject }).key, options));
     } catch (error) {
       throw rejection(error);
     }
-    return callerFromClaims(payload);
+    const caller = callerFromClaims(payload);
+    verified.set(token, caller, (payload.exp as number) * 1000);
+    return caller;
   };
+}
+
+const CACHE_ENTRIES = 1_000;
+const CACHE_TTL_MS = 60_000;
+
+/**
+ * Tokens already verified, so a client sending the same token on every request pays for one
+ * signature check a minute instead of one per request (the largest identity cost under load).
+ * An entry lives until the token's own `exp` or one minute, whichever comes first; only
+ * successful verifications are kept, and the oldest entry goes when the cache is full.
+ */
+class VerifiedTokenCache {
+  private readonly entries = new Map<string, { caller: AuthenticatedCaller; until: number }>();
+
+  get(token: string): AuthenticatedCaller | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (Date.now() < entry.until) return entry.caller;
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  set(token: string, caller: AuthenticatedCaller, expiresAtMs: number): void {
+    if (this.entries.size >= CACHE_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, { caller, until: Math.min(expiresAtMs, Date.now() + CACHE_TTL_MS) });
+  }
 }
 
 /** Maps the token's claims to a caller; `preferred_username` falls back to `sub`, `email` to null. */
