@@ -89,6 +89,7 @@ export async function createContractRouter(options: ContractRouterOptions): Prom
         const input = { query: c.request.query, params: c.request.params, body: c.request.requestBody };
         const call = () => handler(input, { requestId: String(req.id), path: req.path });
         const user = authenticatedUser(c);
+        if (user) res.locals.userId = user.id;
         const result = (await (user ? runAsUser(user, call) : call())) as {
           status: number;
           body: unknown;
