@@ -68,9 +68,12 @@ prepare-db: build
 	node dist/src/cli/seed-customers.js
 	node dist/src/cli/random-number-launcher.js
 
+# The V8 heap settings production uses (package.json config.nodeFlags; `npm start` and the bench read them too).
+NODE_FLAGS = $(shell node -p "require('./package.json').config.nodeFlags")
+
 run: build docs prepare-db
 	node dist/src/cli/dev-token.js
-	node dist/src/server.js
+	node $(NODE_FLAGS) dist/src/server.js
 
 # Load benchmark of the production bundle against a bare node:http floor (not part of `make test`).
 bench: build

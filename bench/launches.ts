@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliEnv } from './prepare-db.js';
 import { ROOT, SERVER_ENTRY } from './paths.js';
@@ -18,7 +18,8 @@ export function serviceLaunch(
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing; run \`make build\` first`);
   return {
     name: 'service',
-    args: [...nodeArgs, SERVER_ENTRY],
+    // The same V8 heap settings `npm start` uses (package.json config.nodeFlags).
+    args: [...productionNodeFlags(), ...nodeArgs, SERVER_ENTRY],
     env: {
       ...cliEnv(databaseFile),
       NODE_ENV: 'production',
@@ -38,4 +39,10 @@ export function floorLaunch(databaseFile: string): Omit<ServerLaunch, 'port'> {
     args: ['--import', 'tsx', join(ROOT, 'bench', 'floor-server.ts')],
     env: { ...cliEnv(databaseFile), NODE_ENV: 'production' },
   };
+}
+
+/** The node flags production starts the service with, from package.json `config.nodeFlags`. */
+export function productionNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } };
+  return (manifest.config?.nodeFlags ?? '').split(/\s+/).filter(Boolean);
 }
