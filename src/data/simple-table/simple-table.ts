@@ -53,8 +53,14 @@ export class SimpleTable<T extends TableDeclaration> {
     let query = this.db.selectFrom(this.declaration.name).select(Object.keys(this.declaration.columns));
     if (checked) query = query.where((eb) => filterToSql(eb, this.declaration, checked));
     // Engines disagree on where NULLs sort; pin it (last, either direction) so both answer alike.
+    // Only nullable columns need it: NULLS LAST on a NOT NULL key stops SQLite from walking the
+    // index in order and made it sort every matching row (23% of a /customers request).
     for (const { column, direction } of this.ordering(options.orderBy)) {
-      query = query.orderBy(column, (ob) => (direction === 'desc' ? ob.desc() : ob.asc()).nullsLast());
+      const nullable = this.declaration.columns[column]?.flags.nullable === true;
+      query = query.orderBy(column, (ob) => {
+        const ordered = direction === 'desc' ? ob.desc() : ob.asc();
+        return nullable ? ordered.nullsLast() : ordered;
+      });
     }
     const rows = await query.limit(limit).offset(offset).execute();
     return rows.map((row) => this.decode(row));
