@@ -19,7 +19,7 @@ describe('verified-token cache', () => {
     vi.useFakeTimers({ now: new Date('2026-11-25T12:00:00Z'), toFake: ['Date'] });
     const verify = verifier();
     const token = await mintTestToken({ ttlSeconds: 30 });
-    await expect(verify(token)).resolves.toBeTruthy();
+    expect((await verify(token)).user.id).toBe(TEST_USER.id);
     vi.setSystemTime(new Date('2026-11-25T12:00:31Z'));
     await expect(verify(token)).rejects.toThrow(/expired/);
   });
