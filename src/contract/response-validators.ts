@@ -30,13 +30,23 @@ export function withFormats(ajv: Ajv): Ajv {
   const fullCheck = typeof fullDateTime === 'function' ? fullDateTime : fullDateTime.validate;
   ajv.addFormat('date-time', {
     type: 'string',
-    validate: (value: string) =>
-      (CANONICAL_DATE_TIME.test(value) && new Date(value).toISOString() === value) || fullCheck(value),
+    validate: (value: string) => isCanonicalUtcDateTime(value) || fullCheck(value),
   });
   return ajv;
 }
 
-const CANONICAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const CANONICAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DDTHH:mm:ss.sssZ` naming a real instant (leap years included), checked without allocating a Date. */
+export function isCanonicalUtcDateTime(value: string): boolean {
+  const match = CANONICAL_DATE_TIME.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  return days !== undefined && day >= 1 && day <= days && hour <= 23 && minute <= 59 && second <= 59;
+}
 
 /** Compiles a validator and a serializer for every documented JSON response of every operation. */
 export function compileResponseCatalog(operations: Operation[]): ResponseCatalog {

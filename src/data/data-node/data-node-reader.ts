@@ -60,9 +60,10 @@ export class DataNodeHandle<Row extends Record<string, unknown> = Record<string,
     if (options.maxRows !== undefined && rows.length > options.maxRows) {
       throw new TooManyRowsError(this.identifier, options.maxRows);
     }
+    const decoders = selected.map((c) => [c.name, { kind: c.kind, flags: {} }] as const);
     return rows.map((row) => {
       const decoded: Record<string, unknown> = {};
-      for (const column of selected) decoded[column.name] = fromStorage({ kind: column.kind, flags: {} }, row[column.name]);
+      for (const [name, column] of decoders) decoded[name] = fromStorage(column, row[name]);
       return decoded as Row;
     });
   }
