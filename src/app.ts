@@ -15,7 +15,6 @@ import { problemErrors } from './http/problem-errors.js';
 import { requestLogging } from './http/request-logging.js';
 import { callerRateLimit } from './identity/caller-rate-limit.js';
 import { createAuthenticator } from './identity/create-authenticator.js';
-import { connectRedisRateLimitStore } from './identity/redis-rate-limit-store.js';
 import { createHandlers } from './operations/handlers.js';
 
 /** What the app is built from; tests supply their own. */
@@ -28,8 +27,8 @@ export interface AppDependencies {
   /** Replaces handlers (tests use it to make one drift); defaults to the real ones. */
   overrideHandlers?: (handlers: HandlerMap) => HandlerMap;
   /**
-   * Where rate-limit counters live. Defaults to Redis when RATE_LIMIT_REDIS_URL is set (that
-   * connection lives as long as the process), otherwise to memory; tests pass their own.
+   * Where rate-limit counters live: memory when absent. With RATE_LIMIT_REDIS_URL the caller
+   * (server.ts) connects the Redis store, passes it here and closes it on shutdown.
    */
   rateLimitStore?: Store;
 }
@@ -46,8 +45,10 @@ export async function createApp(deps: AppDependencies): Promise<Express> {
     logger,
     authenticator,
   });
-  const rateLimitStore =
-    deps.rateLimitStore ?? (config.rateLimitRedisUrl ? (await connectRedisRateLimitStore(config.rateLimitRedisUrl, logger)).store : undefined);
+  if (config.rateLimitRedisUrl && !deps.rateLimitStore) {
+    throw new Error('RATE_LIMIT_REDIS_URL is set but no Redis store was passed to createApp (server.ts connects it)');
+  }
+  const rateLimitStore = deps.rateLimitStore;
 
   const app = express();
   app.disable('x-powered-by');

@@ -12,7 +12,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const storage = await openStorage(config.databaseUrl);
   await migrateToLatest(storage);
-  const app = await createApp({ config, storage, contract: loadContractDocument(), logger });
+  // Loaded only when configured: the Redis client is a sizeable import most deployments skip.
+  const redis = config.rateLimitRedisUrl
+    ? await (await import('./identity/redis-rate-limit-store.js')).connectRedisRateLimitStore(config.rateLimitRedisUrl, logger)
+    : undefined;
+  const app = await createApp({ config, storage, contract: loadContractDocument(), logger, rateLimitStore: redis?.store });
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -28,7 +32,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    server.close(() => void storage.destroy().finally(() => process.exit(0)));
+    server.close(() => void Promise.allSettled([storage.destroy(), redis?.close()]).finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,10 +1,15 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Express } from 'express';
 import { createClient } from 'redis';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
-import { buildTestApp, mintTestToken } from '../support/test-app.js';
+import { buildTestApp, mintTestToken, TEST_JWT_SECRET } from '../support/test-app.js';
 import { pino } from 'pino';
 import { connectRedisRateLimitStore, type RedisRateLimitStore } from '../../src/identity/redis-rate-limit-store.js';
 
@@ -109,3 +114,61 @@ describe.skipIf(unavailable !== undefined)('rate limit per caller, shared in Red
     await request(second).get('/me').set('Authorization', token).expect(200);
   });
 });
+
+describe.skipIf(unavailable !== undefined)('the server process with RATE_LIMIT_REDIS_URL', () => {
+  it('counts in Redis, answers 429 past the limit, and shuts down cleanly on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redis-server-'));
+    const port = await freePort();
+    const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: join(dir, 'db.sqlite'),
+        LOG_LEVEL: 'silent',
+        AUTH_JWT_SECRET: TEST_JWT_SECRET,
+        RATE_LIMIT_PER_MINUTE: '2',
+        RATE_LIMIT_REDIS_URL: redisUrl,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    server.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitForHealth(base, () => stderr);
+      // A fresh user id: its counter in Redis starts at zero whatever other runs left there.
+      const authorization = `Bearer ${await mintTestToken({ sub: randomUUID() })}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await fetch(`${base}/me`, { headers: { authorization } })).status);
+      expect(statuses).toEqual([200, 200, 429]);
+    } finally {
+      server.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+});
+
+async function waitForHealth(base: string, stderr: () => string): Promise<void> {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`server did not start: ${stderr()}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
