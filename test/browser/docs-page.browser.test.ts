@@ -81,7 +81,12 @@ describe.runIf(browserSuiteEnabled('docs browser test'))('GET /docs in Chromium'
     expect(text).toMatch(/Response/);
     // Every operation's 2xx example appears in the response sample panel.
     expect(await section.locator('[data-component-name="CodeBlock/CodeBlock"]').count()).toBeGreaterThan(op.hasBody ? 1 : 0);
-    if (op.operationId === 'createCustomer') await page.screenshot({ path: join(OUTPUT, 'docs.png'), animations: 'disabled', timeout: 10_000 });
+    if (op.operationId === 'createCustomer') {
+      await section.scrollIntoViewIfNeeded();
+      const png = await page.screenshot({ path: join(OUTPUT, 'docs.png'), animations: 'disabled', timeout: 10_000 });
+      // A blank 1440x900 page compresses to ~6 kB; a rendered operation is far larger.
+      expect(png.byteLength).toBeGreaterThan(30_000);
+    }
     await page.close();
   });
 
