@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { AppError, type FieldError } from '../errors/app-error.js';
+import { HttpProblemError } from '../errors/http-problem-error.js';
 import type { components } from '../../generated/openapi.js';
 
 /** An RFC 9457 problem document, as the contract's `Problem` schema defines it. */
@@ -8,20 +9,6 @@ export type Problem = components['schemas']['Problem'];
 /** The problem media type every error response uses. */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-/** An error raised by the HTTP edge itself (routing, body parsing), with the headers it needs. */
-export class HttpProblemError extends AppError {
-  constructor(
-    code: string,
-    status: number,
-    message: string,
-    options: { errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
-  ) {
-    super(code, status, message, options);
-    this.headers = options.headers ?? {};
-  }
-
-  readonly headers: Record<string, string>;
-}
 
 /** Builds a problem body; `type` is a stable URN per problem kind. */
 export function problem(status: number, code: string, detail: string, errors?: FieldError[]): Problem {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { RequestHandler } from 'express';
-import { HttpProblemError } from '../contract/problem.js';
+import { HttpProblemError } from '../errors/http-problem-error.js';
 
 /** Serves the self-contained Redoc page built by `make docs`. */
 export function docsPage(htmlPath: string): RequestHandler {

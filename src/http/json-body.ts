@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { HttpProblemError } from '../contract/problem.js';
+import { HttpProblemError } from '../errors/http-problem-error.js';
 
 /** Parses `application/json` bodies up to `limitBytes`; other media types are left for the contract to refuse. */
 export function jsonBody(limitBytes: number): RequestHandler {

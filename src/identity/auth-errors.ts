@@ -1,4 +1,4 @@
-import { HttpProblemError } from '../contract/problem.js';
+import { HttpProblemError } from '../errors/http-problem-error.js';
 
 const REALM = 'tutorial-api';
 

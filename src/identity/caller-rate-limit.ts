@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
-import { HttpProblemError } from '../contract/problem.js';
+import { HttpProblemError } from '../errors/http-problem-error.js';
 import type { Authenticator } from './authenticator.js';
 
 /** The caller used up its budget: 429 with `Retry-After` in seconds. */
