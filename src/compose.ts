@@ -9,6 +9,7 @@ import { customersTable } from './data/tables/customers-table.js';
 import { randomNumberNode } from './data/tables/random-number-node.js';
 import type { Services } from './operations/services.js';
 import { CustomersService } from './services/customers-service.js';
+import { MeService } from './services/me-service.js';
 import { RandomNumbersService } from './services/random-numbers-service.js';
 import { SystemService } from './services/system-service.js';
 import { WidgetsService } from './services/widgets-service.js';
@@ -36,5 +37,5 @@ export function createServices(
     },
     now,
   );
-  return { system: new SystemService(contract.version), customers, randomNumbers, widgets, contract };
+  return { system: new SystemService(contract.version), customers, randomNumbers, widgets, me: new MeService(), contract };
 }

@@ -1,5 +1,4 @@
 import { defineHandlers, type HandlerMap } from '../contract/operation-types.js';
-import { MeService } from '../services/me-service.js';
 import { customerOperations } from './customer-operations.js';
 import { meOperations } from './me-operations.js';
 import { randomNumberOperations } from './random-number-operations.js';
@@ -14,7 +13,6 @@ export function createHandlers(services: Services): HandlerMap {
     ...customerOperations(services),
     ...randomNumberOperations(services),
     ...widgetOperations(services),
-    // Stateless (it reads the request-scoped user), so it needs nothing from composition.
-    ...meOperations(new MeService()),
+    ...meOperations(services),
   });
 }

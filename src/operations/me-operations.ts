@@ -1,8 +1,8 @@
 import type { HandlerMap } from '../contract/operation-types.js';
-import type { MeService } from '../services/me-service.js';
+import type { Services } from './services.js';
 
 /** The authenticated caller. */
-export function meOperations(me: MeService): Pick<HandlerMap, 'getMe'> {
+export function meOperations({ me }: Services): Pick<HandlerMap, 'getMe'> {
   return {
     getMe: () => ({ status: 200, body: me.current() }),
   };

@@ -1,5 +1,6 @@
 import type { ContractDocument } from '../contract/contract-document.js';
 import type { CustomersService } from '../services/customers-service.js';
+import type { MeService } from '../services/me-service.js';
 import type { RandomNumbersService } from '../services/random-numbers-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { WidgetsService } from '../services/widgets-service.js';
@@ -10,5 +11,6 @@ export interface Services {
   customers: CustomersService;
   randomNumbers: RandomNumbersService;
   widgets: WidgetsService;
+  me: MeService;
   contract: ContractDocument;
 }
