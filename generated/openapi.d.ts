@@ -9,9 +9,31 @@ export interface paths {
         };
         /**
          * Liveness check
-         * @description Answers 200 while the process is able to serve requests.
+         * @description Answers 200 while the process is able to serve requests; it does not check the database (see `/ready`).
          */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness check
+         * @description Answers 200 when the database answers a query (preparing it first, when the service
+         *     started while it was out), 503 with `Retry-After` when it does not. A load balancer
+         *     routes traffic here only while it is 200; `/health` stays a liveness check.
+         */
+        get: operations["getReady"];
         put?: never;
         post?: never;
         delete?: never;
@@ -210,7 +232,7 @@ export interface components {
          * @description Liveness report.
          * @example {
          *       "status": "ok",
-         *       "version": "2.0.0"
+         *       "version": "2.1.0"
          *     }
          */
         Health: {
@@ -221,6 +243,19 @@ export interface components {
             status: "ok";
             /** @description The contract version (`info.version`) this server enforces. */
             version: string;
+        };
+        /**
+         * @description Readiness report.
+         * @example {
+         *       "status": "ready"
+         *     }
+         */
+        Readiness: {
+            /**
+             * @description Always `ready` when the database answers.
+             * @constant
+             */
+            status: "ready";
         };
         /**
          * @description The authenticated caller, as the request's credentials name it.
@@ -712,6 +747,29 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description The database is down, unreachable, locked past the statement timeout or unreadable.
+         *     Retry after `Retry-After` seconds. A write that answered 503 was not acknowledged;
+         *     retrying it is safe (a create that did land before the outage answers 409 on retry).
+         */
+        ServiceUnavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:problem-type:database-unavailable",
+                 *       "title": "Service Unavailable",
+                 *       "status": 503,
+                 *       "detail": "The database cannot be reached; retry after 5 s"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /**
@@ -764,7 +822,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "status": "ok",
-                     *       "version": "2.0.0"
+                     *       "version": "2.1.0"
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
@@ -773,6 +831,35 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    getReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service and its database are ready to serve. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ready"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getOpenApiJson: {
@@ -795,7 +882,7 @@ export interface operations {
                      *       "openapi": "3.1.0",
                      *       "info": {
                      *         "title": "Tutorial API",
-                     *         "version": "2.0.0"
+                     *         "version": "2.1.0"
                      *       }
                      *     }
                      */
@@ -925,6 +1012,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createCustomer: {
@@ -975,6 +1063,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getCustomer: {
@@ -1012,6 +1101,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getRandomNumbers: {
@@ -1064,6 +1154,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getCustomersFrame: {
@@ -1154,6 +1245,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getRandomNumbersFrame: {
@@ -1240,6 +1332,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

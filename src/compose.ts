@@ -37,5 +37,5 @@ export function createServices(
     },
     now,
   );
-  return { system: new SystemService(contract.version), customers, randomNumbers, widgets, me: new MeService(), contract };
+  return { system: new SystemService(contract.version, () => storage.ping()), customers, randomNumbers, widgets, me: new MeService(), contract };
 }

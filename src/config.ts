@@ -11,6 +11,14 @@ export interface AppConfig {
   readonly port: number;
   /** DATABASE_URL: `postgres://...` or a SQLite file path. */
   readonly databaseUrl: string;
+  /** DATABASE_SCHEMA: PostgreSQL schema holding the tables (created by the migrations); ignored by SQLite. */
+  readonly databaseSchema: string | undefined;
+  /** DATABASE_STATEMENT_TIMEOUT_MS: longest a statement may run (SQLite: wait for a lock) before the request gets a 503. */
+  readonly databaseStatementTimeoutMs: number;
+  /** DATABASE_CONNECT_TIMEOUT_MS: PostgreSQL: longest wait for a connection before the request gets a 503. */
+  readonly databaseConnectTimeoutMs: number;
+  /** SHUTDOWN_GRACE_MS: how long SIGTERM/SIGINT waits for in-flight requests before cutting them off. */
+  readonly shutdownGraceMs: number;
   /** LOG_LEVEL: pino level. */
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** MAIN_SEQUENCE_PROJECT_ID: names the random-number series. */
@@ -56,6 +64,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: text(env, 'HOST', '127.0.0.1'),
     port: integer(env, 'PORT', 8000, 0, 65535),
     databaseUrl: databaseUrl(env),
+    databaseSchema: databaseSchema(env),
+    databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 5_000, 10, 600_000),
+    databaseConnectTimeoutMs: integer(env, 'DATABASE_CONNECT_TIMEOUT_MS', 2_000, 10, 600_000),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     projectId: projectId(env),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 102_400, 1, 10_485_760),
@@ -119,6 +131,24 @@ function databaseUrl(env: Env): string {
     throw error;
   }
   return value;
+}
+
+function databaseSchema(env: Env): string | undefined {
+  const value = env.DATABASE_SCHEMA?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) {
+    throw new ConfigError('DATABASE_SCHEMA', `must be a lower-case PostgreSQL identifier (letters, digits, '_'), got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** The storage options the configuration names (timeouts, PostgreSQL schema). */
+export function storageOptions(config: AppConfig): { schema?: string; statementTimeoutMs: number; connectTimeoutMs: number } {
+  return {
+    ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+  };
 }
 
 function projectId(env: Env): string {

@@ -1,17 +1,25 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, storageOptions } from './config.js';
 import { loadContractDocument } from './contract/contract-document.js';
-import { openStorage } from './data/engine/open-storage.js';
-import { migrateToLatest } from './data/migrations.js';
+import { StorageUnavailableError } from './data/engine/storage-unavailable-error.js';
+import { openMigratedStorage } from './data/migrations.js';
+import { trackRequestsInFlight } from './http/graceful-shutdown.js';
 import { createLogger } from './logger.js';
 
 /** Entry point: config -> storage -> app -> listen, with a graceful shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const storage = await openStorage(config.databaseUrl);
-  await migrateToLatest(storage);
+  const storage = openMigratedStorage(config.databaseUrl, storageOptions(config));
+  try {
+    await storage.ping();
+  } catch (error) {
+    // A database that is out is not a reason to stay down: /health answers, /ready and the
+    // data operations answer 503 until it is back, and the migrations run then.
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    logger.warn({ err: error.cause }, `database not ready at start-up (${error.message}); serving 503 until it answers`);
+  }
   // Loaded only when configured: the Redis client is a sizeable import most deployments skip.
   const redis = config.rateLimitRedisUrl
     ? await (await import('./identity/redis-rate-limit-store.js')).connectRedisRateLimitStore(config.rateLimitRedisUrl, logger)
@@ -22,21 +30,29 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ host: config.host, port }, `serving on http://${config.host}:${port} (docs at /docs)`);
   });
+  const requests = trackRequestsInFlight(server);
   server.on('error', (error) => {
     console.error(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
     process.exit(1);
   });
 
   let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal during shutdown: exiting now');
+      process.exit(1);
+    }
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    server.close(() => void Promise.allSettled([storage.destroy(), redis?.close()]).finally(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 10_000).unref();
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: accepting no new connections, finishing requests in flight');
+    const { cutOff } = await requests.drain(config.shutdownGraceMs);
+    if (cutOff > 0) logger.error({ cutOff }, `grace period over: cut off ${cutOff} request(s) still in flight`);
+    await Promise.allSettled([storage.destroy(), redis?.close()]);
+    logger.info({ cutOff }, 'stopped');
+    // Non-zero only when requests were cut off, so a supervisor's log shows the loss.
+    process.exit(cutOff > 0 ? 1 : 0);
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -136,6 +136,7 @@ export async function createContractRouter(options: ContractRouterOptions): Prom
   function sendError(res: Response, error: unknown, operation?: Operation): void {
     const { problem: body, headers, expected } = problemFromError(error);
     if (!expected) logger.error({ err: error, requestId: res.req.id }, 'unhandled error');
+    else if (body.status === 503) logger.warn({ err: (error as Error).cause ?? error, requestId: res.req.id }, body.detail);
     if (body.errors && operation) body.errors = body.errors.map((e) => locateField(e, operation));
     sender.sendProblem(res, body, headers);
   }

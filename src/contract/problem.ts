@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { AppError, type FieldError } from '../errors/app-error.js';
+import { AppError, ServiceUnavailableError, type FieldError } from '../errors/app-error.js';
 import { HttpProblemError } from '../errors/http-problem-error.js';
 import type { components } from '../../generated/openapi.js';
 
@@ -27,6 +27,13 @@ export function problem(status: number, code: string, detail: string, errors?: F
  * in the log, never in the response.
  */
 export function problemFromError(error: unknown): { problem: Problem; headers: Record<string, string>; expected: boolean } {
+  if (error instanceof ServiceUnavailableError) {
+    return {
+      problem: problem(503, error.code, error.message),
+      headers: { 'Retry-After': String(error.retryAfterSeconds) },
+      expected: true,
+    };
+  }
   if (error instanceof AppError && error.status >= 400 && error.status < 500) {
     return {
       problem: problem(error.status, error.code, error.message, error.errors),

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
-import type { StorageEngine } from './engine/storage-engine.js';
+import { openStorage } from './engine/open-storage.js';
+import type { StorageEngine, StorageOptions } from './engine/storage-engine.js';
 import { REGISTRY_TABLE } from './data-node/data-node-registry.js';
 import { createDeclaredTable } from './simple-table/table-ddl.js';
 import { customersTable } from './tables/customers-table.js';
@@ -39,4 +40,17 @@ export async function migrateToLatest(engine: StorageEngine): Promise<string[]> 
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Opens the engine `databaseUrl` names with the migrations as its preparation step: they run
+ * before the first query is served, and again on the next query if the database was out.
+ */
+export function openMigratedStorage(databaseUrl: string, options: Omit<StorageOptions, 'prepare'> = {}): StorageEngine {
+  return openStorage(databaseUrl, {
+    ...options,
+    prepare: async (engine) => {
+      await migrateToLatest(engine);
+    },
+  });
 }

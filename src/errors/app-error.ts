@@ -43,3 +43,15 @@ export class ConflictError extends AppError {
     super('conflict', 409, message, options);
   }
 }
+
+/** A dependency (the database) cannot serve right now; the caller should retry after a pause. */
+export class ServiceUnavailableError extends AppError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+    options: { cause?: unknown } = {},
+  ) {
+    super(code, 503, message, options);
+  }
+}

@@ -7,6 +7,7 @@ export function problemErrors(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const { problem, headers, expected } = problemFromError(error);
     if (!expected) logger.error({ err: error, requestId: req.id }, 'unhandled error');
+    else if (problem.status === 503) logger.warn({ err: (error as Error).cause ?? error, requestId: req.id }, problem.detail);
     if (res.headersSent) {
       res.destroy();
       return;

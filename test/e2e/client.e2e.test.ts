@@ -1,6 +1,9 @@
 // End-to-end: the real server as a child process, every operation called through the typed
 // client, success and error paths. The case list is checked against openapi.yaml, so an
 // operation added to the contract without a case here fails this suite.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, ProblemError, unwrap, type TutorialApiClient } from 'tutorial-api/client';
 import { contractOperations, contractRequiresAuth, readContract } from './support/contract-operations.js';
@@ -65,6 +68,30 @@ operation('getHealth', () => {
     const { error, response } = await api.GET('/health', { params: { query: { verbose: 1 } as never } });
     expect(response.status).toBe(400);
     expect(error?.errors?.map((e) => e.field)).toContain('query.verbose');
+  });
+});
+
+operation('getReady', () => {
+  it('when the database answers, answers ready', async () => {
+    expect(unwrap(await api.GET('/ready'))).toEqual({ status: 'ready' });
+  });
+
+  it('when the database file cannot be read, answers a 503 problem with Retry-After while /health stays ok', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tutorial-api-unreadable-'));
+    const file = join(dir, 'not-a-database.sqlite');
+    writeFileSync(file, 'this is not an SQLite database, it only has its name'.repeat(100));
+    const broken = await startServer({ seed: false, env: { DATABASE_URL: file } });
+    try {
+      const client = createClient({ baseUrl: broken.baseUrl });
+      const { error, response } = await client.GET('/ready');
+      expect(response.status).toBe(503);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(error?.detail).toMatch(/database file cannot be opened or read/);
+      expect(unwrap(await client.GET('/health')).status).toBe('ok');
+    } finally {
+      await broken.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,54 +1,86 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
-import type { StorageEngine } from './storage-engine.js';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { guardDialect, PreparationGate, type OutagePolicy } from './guarded-dialect.js';
+import {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  type StorageEngine,
+  type StorageOptions,
+} from './storage-engine.js';
+import type { OutageKind } from './storage-unavailable-error.js';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
 
 /** Options for a PostgreSQL engine. */
-export interface PostgresEngineOptions {
+export interface PostgresEngineOptions extends StorageOptions {
   connectionString: string;
-  /** A schema to create (if needed) and use for every connection; isolates test runs. */
-  schema?: string;
   maxConnections?: number;
 }
 
-/** Connects to PostgreSQL with a pool; epoch-millisecond bigints come back as numbers. */
-export async function openPostgresEngine(options: PostgresEngineOptions): Promise<StorageEngine> {
+/**
+ * A pool of PostgreSQL connections, opened lazily (a database that is down at start-up is not
+ * an error until a query needs it); epoch-millisecond bigints come back as numbers.
+ */
+export function openPostgresEngine(options: PostgresEngineOptions): StorageEngine {
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
       oid === INT8_OID || oid === NUMERIC_OID
         ? (value: string) => Number(value)
         : pg.types.getTypeParser(oid, format ?? 'text'),
   };
-  if (options.schema) await createSchema(options.connectionString, options.schema);
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
     types: types as pg.CustomTypesConfig,
+    // Bounds the wait for a connection, new or from a busy pool, so an outage answers 503 in time.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    // The server cancels a statement after this; the client gives up a little later in case
+    // the answer never arrives (a connection silently dropped by the network).
+    statement_timeout: statementTimeoutMs,
+    query_timeout: statementTimeoutMs + 1_000,
     ...(options.schema ? { options: `-c search_path=${checkedSchemaName(options.schema)}` } : {}),
   });
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
-  return {
+  // An idle connection dropped by the server (restart, failover) is removed by the pool; without
+  // a listener the pool's 'error' event would end the process.
+  pool.on('error', () => undefined);
+  const dialect = new PostgresDialect({ pool });
+  const policy: OutagePolicy = { classify: postgresOutage };
+  const engine = (db: Kysely<any>): StorageEngine => ({
     kind: 'postgres',
     db,
     schema: options.schema ?? 'public',
     isUniqueViolation: (error) =>
       typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505',
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
     destroy: () => db.destroy(),
-  };
+  });
+  const prepare = options.prepare;
+  const gate = prepare && new PreparationGate(() => prepare(engine(new Kysely<any>({ dialect: guardDialect(dialect, policy) }))));
+  return engine(new Kysely<any>({ dialect: guardDialect(dialect, policy, gate) }));
 }
 
-async function createSchema(connectionString: string, schema: string): Promise<void> {
-  const admin = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 1 }) }) });
-  try {
-    await admin.schema.createSchema(checkedSchemaName(schema)).ifNotExists().execute();
-  } finally {
-    await admin.destroy();
-  }
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * SQLSTATE classes 08 (connection exception), 53 (insufficient resources) and 57P0x (server
+ * shutting down or starting), 57014 (statement timeout), plus the driver's own network and
+ * timeout errors, which carry no SQLSTATE.
+ */
+function postgresOutage(error: unknown): OutageKind | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = String((error as { code?: unknown }).code ?? '');
+  const message = String((error as { message?: unknown }).message ?? '');
+  if (code === '57014' || /Query read timeout/i.test(message)) return 'timeout';
+  if (/^(08|53|57P0)/.test(code) || NETWORK_ERROR_CODES.has(code)) return 'unreachable';
+  if (/timeout exceeded when trying to connect|Connection terminated|not queryable|connection timeout/i.test(message)) return 'unreachable';
+  return undefined;
 }
 
-/** Schema names come from our own code (tests, config); check them before they reach a connection option. */
+/** Schema names come from configuration; check them before they reach a connection option. */
 function checkedSchemaName(schema: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   return schema;

@@ -1,49 +1,111 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import type { StorageEngine } from './storage-engine.js';
+import { Kysely, sql, SqliteDialect } from 'kysely';
+import { guardDialect, PreparationGate, type OutagePolicy } from './guarded-dialect.js';
+import { DEFAULT_STATEMENT_TIMEOUT_MS, type StorageEngine, type StorageOptions } from './storage-engine.js';
+import type { OutageKind } from './storage-unavailable-error.js';
 
-/** Opens (creating if needed) the embedded SQLite database at `filename`. */
-export function openSqliteEngine(filename: string): StorageEngine {
-  if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
-  const connection = new SQLite(filename);
-  connection.pragma('journal_mode = WAL');
-  connection.pragma('busy_timeout = 5000');
-  connection.pragma('foreign_keys = ON');
-  // PostgreSQL's LIKE is case-sensitive; make SQLite's agree so a filter means the same on both.
-  connection.pragma('case_sensitive_like = ON');
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
-  return {
+/** Opens the embedded SQLite database at `filename` (created if needed) on first use. */
+export function openSqliteEngine(filename: string, options: StorageOptions = {}): StorageEngine {
+  const connection = new ReopeningConnection(filename, options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
+  const policy: OutagePolicy = {
+    classify: sqliteOutage,
+    // A file that could not be read may be readable again (restored, replaced): start afresh.
+    afterOutage: (kind) => {
+      if (kind === 'unreadable') connection.discard();
+    },
+  };
+  const dialect = new SqliteDialect({ database: connection });
+  const engine = (db: Kysely<any>): StorageEngine => ({
     kind: 'sqlite',
     db,
     isUniqueViolation: (error) =>
-      typeof error === 'object' &&
-      error !== null &&
-      ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(String((error as { code?: unknown }).code)),
+      ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(String(errorCode(error))),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
     destroy: () => db.destroy(),
-  };
+  });
+  const prepare = options.prepare;
+  const gate = prepare && new PreparationGate(() => prepare(engine(new Kysely<any>({ dialect: guardDialect(dialect, policy) }))));
+  return engine(new Kysely<any>({ dialect: guardDialect(dialect, policy, gate) }));
+}
+
+function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+}
+
+/** SQLite result codes (extended ones start with the primary name) that mean an outage. */
+function sqliteOutage(error: unknown): OutageKind | undefined {
+  const code = String(errorCode(error));
+  if (/^SQLITE_(BUSY|LOCKED)/.test(code)) return 'timeout';
+  if (/^SQLITE_(CANTOPEN|NOTADB|IOERR|CORRUPT|FULL|READONLY)/.test(code)) return 'unreadable';
+  return undefined;
 }
 
 const MAX_CACHED_STATEMENTS = 256;
 
 /**
- * Prepares each distinct SQL text once. Queries are parameterised, so a service issues only a
- * handful of texts; re-preparing them on every request was the largest single cost under load.
- * Kysely's SQLite driver runs one query at a time on its single connection, so a cached
+ * The one connection Kysely's SQLite driver uses, opened on first use and reopened after it
+ * was discarded, so that a file that could not be opened is retried by the next query.
+ *
+ * Each distinct SQL text is prepared once per connection: queries are parameterised, so a
+ * service issues only a handful of texts, and re-preparing them on every request was the
+ * largest single cost under load. Kysely's driver runs one query at a time, so a cached
  * statement is never in use twice at once.
  */
-function withStatementCache(connection: SQLite.Database) {
-  const statements = new Map<string, SQLite.Statement>();
-  return {
-    close: () => connection.close(),
-    prepare(sql: string): SQLite.Statement {
-      let statement = statements.get(sql);
-      if (!statement) {
-        statement = connection.prepare(sql);
-        if (statements.size < MAX_CACHED_STATEMENTS) statements.set(sql, statement);
-      }
-      return statement;
-    },
-  };
+class ReopeningConnection {
+  #connection: SQLite.Database | undefined;
+  readonly #statements = new Map<string, SQLite.Statement>();
+
+  constructor(
+    private readonly filename: string,
+    private readonly busyTimeoutMs: number,
+  ) {}
+
+  prepare(text: string): SQLite.Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      statement = (this.#connection ?? this.#open()).prepare(text);
+      if (this.#statements.size < MAX_CACHED_STATEMENTS) this.#statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  close(): void {
+    this.#statements.clear();
+    this.#connection?.close();
+    this.#connection = undefined;
+  }
+
+  /** Drops the connection after an outage; the next query opens the file again. */
+  discard(): void {
+    try {
+      this.close();
+    } catch {
+      this.#connection = undefined;
+    }
+  }
+
+  #open(): SQLite.Database {
+    if (this.filename !== ':memory:') mkdirSync(dirname(this.filename), { recursive: true });
+    const connection = new SQLite(this.filename);
+    try {
+      connection.pragma('journal_mode = WAL');
+      // FULL: a commit is on disk before the client hears 201, so a crash (even of the machine)
+      // loses no acknowledged write. NORMAL would only survive a crash of the process.
+      connection.pragma('synchronous = FULL');
+      // How long a write waits for another process's lock before it fails as a timeout.
+      connection.pragma(`busy_timeout = ${Math.trunc(this.busyTimeoutMs)}`);
+      connection.pragma('foreign_keys = ON');
+      // PostgreSQL's LIKE is case-sensitive; make SQLite's agree so a filter means the same on both.
+      connection.pragma('case_sensitive_like = ON');
+    } catch (error) {
+      connection.close();
+      throw error;
+    }
+    this.#connection = connection;
+    return connection;
+  }
 }

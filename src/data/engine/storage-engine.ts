@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 /**
  * One database engine behind the typed SQL layer. Nothing outside `src/data/` knows which
  * engine runs; the few behaviours that differ (error codes, connection set-up) live here.
+ * Every query that fails because the database is out throws a StorageUnavailableError.
  */
 export interface StorageEngine {
   readonly kind: 'sqlite' | 'postgres';
@@ -12,6 +13,26 @@ export interface StorageEngine {
   readonly schema?: string;
   /** Whether `error` is the engine's unique-constraint violation. */
   isUniqueViolation(error: unknown): boolean;
+  /** Resolves when the database answers a trivial query (after preparing it, when that is pending). */
+  ping(): Promise<void>;
   /** Closes every connection. */
   destroy(): Promise<void>;
 }
+
+/** How to open an engine. */
+export interface StorageOptions {
+  /** PostgreSQL: the schema to use for every connection (created by the migrations). */
+  schema?: string;
+  /** Longest a statement may run (SQLite: wait for a lock) before it fails as a timeout. */
+  statementTimeoutMs?: number;
+  /** PostgreSQL: longest wait for a connection, new or from the pool. */
+  connectTimeoutMs?: number;
+  /**
+   * Runs once before the first query is served (migrations), given an engine that bypasses
+   * this step; when it fails (database down) the next query tries again.
+   */
+  prepare?: (engine: StorageEngine) => Promise<void>;
+}
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 2_000;

@@ -1,0 +1,179 @@
+import type {
+  CompiledQuery,
+  DatabaseConnection,
+  Dialect,
+  Driver,
+  QueryCompiler,
+  QueryResult,
+  TransactionSettings,
+} from 'kysely';
+import { StorageUnavailableError, type OutageKind } from './storage-unavailable-error.js';
+
+/** How one engine recognises an outage among its errors, and recovers from one. */
+export interface OutagePolicy {
+  /** The kind of outage `error` means, or undefined when it is an ordinary query error. */
+  classify(error: unknown): OutageKind | undefined;
+  /** Called after an outage, so the next query can start from a fresh connection. */
+  afterOutage?(kind: OutageKind): void;
+}
+
+/**
+ * Runs `prepare` (migrations) once, before the first connection is handed out; a failed run is
+ * retried by the next caller, so a database that was down at start-up is prepared when it
+ * comes back without a restart.
+ */
+export class PreparationGate {
+  #done = false;
+  #running: Promise<void> | undefined;
+
+  constructor(private readonly prepare: () => Promise<void>) {}
+
+  /** Undefined once prepared (the hot path costs one check); otherwise the run to wait for. */
+  wait(): Promise<void> | undefined {
+    if (this.#done) return undefined;
+    this.#running ??= this.prepare().then(
+      () => {
+        this.#done = true;
+      },
+      (error: unknown) => {
+        this.#running = undefined;
+        throw error;
+      },
+    );
+    return this.#running;
+  }
+}
+
+/**
+ * Wraps a Kysely dialect so that every driver call that fails because the database is out
+ * (down, unreachable, timed out, unreadable) throws a StorageUnavailableError the rest of the
+ * service maps to a 503, and, given a gate, holds connections back until the gate is passed.
+ */
+export function guardDialect(dialect: Dialect, policy: OutagePolicy, gate?: PreparationGate): Dialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createDriver: () => new GuardedDriver(dialect.createDriver(), policy, gate),
+  };
+}
+
+class GuardedDriver implements Driver {
+  constructor(
+    private readonly inner: Driver,
+    private readonly policy: OutagePolicy,
+    private readonly gate: PreparationGate | undefined,
+  ) {}
+
+  init(): Promise<void> {
+    return this.inner.init().catch(this.rethrow);
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const pending = this.gate?.wait();
+    if (pending) await pending;
+    const connection = await this.inner.acquireConnection().catch(this.rethrow);
+    return new GuardedConnection(connection, this.rethrow);
+  }
+
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    return this.inner.beginTransaction(unwrap(connection), settings).catch(this.rethrow);
+  }
+
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.inner.commitTransaction(unwrap(connection)).catch(this.rethrow);
+  }
+
+  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.inner.rollbackTransaction(unwrap(connection)).catch((error: unknown) => {
+      // After an outage the transaction died with its connection; report the outage, not
+      // the rollback's "no transaction is active".
+      const lost = connection instanceof GuardedConnection ? connection.outage : undefined;
+      throw lost ?? this.translate(error);
+    });
+  }
+
+  savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    return this.optional('savepoint')(unwrap(connection), name, compile).catch(this.rethrow);
+  }
+
+  rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    return this.optional('rollbackToSavepoint')(unwrap(connection), name, compile).catch(this.rethrow);
+  }
+
+  releaseSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    return this.optional('releaseSavepoint')(unwrap(connection), name, compile).catch(this.rethrow);
+  }
+
+  releaseConnection(connection: DatabaseConnection): Promise<void> {
+    return this.inner.releaseConnection(unwrap(connection)).catch(this.rethrow);
+  }
+
+  destroy(): Promise<void> {
+    return this.inner.destroy();
+  }
+
+  private optional(method: 'savepoint' | 'rollbackToSavepoint' | 'releaseSavepoint') {
+    const implementation = this.inner[method];
+    if (!implementation) throw new Error(`the ${method} call is not supported by this engine`);
+    return implementation.bind(this.inner);
+  }
+
+  private translate(error: unknown): unknown {
+    if (error instanceof StorageUnavailableError) return error;
+    const kind = this.policy.classify(error);
+    if (!kind) return error;
+    this.policy.afterOutage?.(kind);
+    return new StorageUnavailableError(kind, error);
+  }
+
+  private readonly rethrow = (error: unknown): never => {
+    throw this.translate(error);
+  };
+}
+
+class GuardedConnection implements DatabaseConnection {
+  /** The outage this connection has seen, if any. */
+  outage: StorageUnavailableError | undefined;
+
+  constructor(
+    readonly inner: DatabaseConnection,
+    private readonly rethrow: (error: unknown) => never,
+  ) {}
+
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    let pending: Promise<QueryResult<R>>;
+    try {
+      // SQLite's driver throws synchronously (it runs the statement on the spot).
+      pending = this.inner.executeQuery<R>(query);
+    } catch (error) {
+      return Promise.reject(this.caught(error));
+    }
+    return pending.catch((error: unknown) => this.fail(error));
+  }
+
+  async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    try {
+      yield* this.inner.streamQuery<R>(query, chunkSize);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): never {
+    throw this.caught(error);
+  }
+
+  private caught(error: unknown): unknown {
+    try {
+      return this.rethrow(error);
+    } catch (translated) {
+      if (translated instanceof StorageUnavailableError) this.outage = translated;
+      return translated;
+    }
+  }
+}
+
+function unwrap(connection: DatabaseConnection): DatabaseConnection {
+  return connection instanceof GuardedConnection ? connection.inner : connection;
+}
