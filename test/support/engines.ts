@@ -11,7 +11,24 @@ export interface TestEngine {
   open(): Promise<{ storage: StorageEngine; close: () => Promise<void> }>;
 }
 
-const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** The PostgreSQL the suites use (TEST_DATABASE_URL overrides it). */
+export const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A schema name no other test run uses. */
+export function freshSchemaName(): string {
+  return `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+}
+
+/** Drops a test schema and everything in it. */
+export async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
+}
 
 async function postgresReachable(): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2000 });
@@ -38,7 +55,7 @@ const sqlite: TestEngine = {
 const postgres: TestEngine = {
   name: 'postgres',
   async open() {
-    const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+    const schema = freshSchemaName();
     const storage = await openStorage(postgresUrl, { schema });
     await migrateToLatest(storage);
     return {
