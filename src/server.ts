@@ -7,6 +7,11 @@ import { openMigratedStorage } from './data/migrations.js';
 import { trackRequestsInFlight } from './http/graceful-shutdown.js';
 import { createLogger } from './logger.js';
 
+/** How long closing the database and Redis may take once requests are drained. */
+const CLOSE_TIMEOUT_MS = 2_000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 /** Entry point: config -> storage -> app -> listen, with a graceful shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -46,7 +51,9 @@ async function main(): Promise<void> {
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: accepting no new connections, finishing requests in flight');
     const { cutOff } = await requests.drain(config.shutdownGraceMs);
     if (cutOff > 0) logger.error({ cutOff }, `grace period over: cut off ${cutOff} request(s) still in flight`);
-    await Promise.allSettled([storage.destroy(), redis?.close()]);
+    // A cut-off request may still hold a database connection, whose close would wait for it;
+    // exiting drops it and the database rolls its transaction back, so nothing half-written stays.
+    await Promise.race([Promise.allSettled([storage.destroy(), redis?.close()]), delay(CLOSE_TIMEOUT_MS)]);
     logger.info({ cutOff }, 'stopped');
     // Non-zero only when requests were cut off, so a supervisor's log shows the loss.
     process.exit(cutOff > 0 ? 1 : 0);
