@@ -15,6 +15,10 @@ describe('configuration from the environment', () => {
       projectId: 'local',
       bodyLimitBytes: 102_400,
       timeseriesMaxRows: 10_000,
+      databaseSchema: undefined,
+      databaseStatementTimeoutMs: 5_000,
+      databaseConnectTimeoutMs: 2_000,
+      shutdownGraceMs: 10_000,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -29,6 +33,11 @@ describe('configuration from the environment', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
     [{ BODY_LIMIT_BYTES: '10kb' }, /^BODY_LIMIT_BYTES: /],
     [{ MAIN_SEQUENCE_PROJECT_ID: 'a b' }, /^MAIN_SEQUENCE_PROJECT_ID: /],
+    [{ DATABASE_SCHEMA: 'public; drop table x' }, /^DATABASE_SCHEMA: /],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: '5s' }, /^DATABASE_STATEMENT_TIMEOUT_MS: /],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: '0' }, /^DATABASE_STATEMENT_TIMEOUT_MS: /],
+    [{ DATABASE_CONNECT_TIMEOUT_MS: '-5' }, /^DATABASE_CONNECT_TIMEOUT_MS: /],
+    [{ SHUTDOWN_GRACE_MS: 'forever' }, /^SHUTDOWN_GRACE_MS: /],
   ])('when %j, refuses with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
