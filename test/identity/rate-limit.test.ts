@@ -1,16 +1,14 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Express } from 'express';
 import { createClient } from 'redis';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
-import { buildTestApp, mintTestToken, TEST_JWT_SECRET } from '../support/test-app.js';
+import { buildTestApp, mintTestToken } from '../support/test-app.js';
+import { launchServer, prepareServerDatabase } from '../e2e/support/server-process.js';
+import { mintTestToken as mintServerToken } from '../e2e/support/test-token.js';
 import { pino } from 'pino';
+import { startCuttableProxy } from '../support/tcp-proxy.js';
 import { connectRedisRateLimitStore, type RedisRateLimitStore } from '../../src/identity/redis-rate-limit-store.js';
 
 const sqlite = engines[0]!;
@@ -115,60 +113,52 @@ describe.skipIf(unavailable !== undefined)('rate limit per caller, shared in Red
   });
 });
 
-describe.skipIf(unavailable !== undefined)('the server process with RATE_LIMIT_REDIS_URL', () => {
-  it('counts in Redis, answers 429 past the limit, and shuts down cleanly on SIGTERM', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'redis-server-'));
-    const port = await freePort();
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_URL: join(dir, 'db.sqlite'),
-        LOG_LEVEL: 'silent',
-        AUTH_JWT_SECRET: TEST_JWT_SECRET,
-        RATE_LIMIT_PER_MINUTE: '2',
-        RATE_LIMIT_REDIS_URL: redisUrl,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    server.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+describe.skipIf(unavailable !== undefined)('rate limit when Redis goes away', () => {
+  it('when the link to Redis is cut, requests are served without a limit at once, and counting resumes when it is back', async () => {
+    const target = new URL(redisUrl);
+    const proxy = await startCuttableProxy({ host: target.hostname, port: Number(target.port || 6379) });
+    const opened = await sqlite.open();
+    const store = await connectRedisRateLimitStore(`redis://127.0.0.1:${proxy.port}`, pino({ level: 'silent' }), `rate-limit-test:${randomUUID()}:`);
     try {
-      const base = `http://127.0.0.1:${port}`;
-      await waitForHealth(base, () => stderr);
-      // A fresh user id: its counter in Redis starts at zero whatever other runs left there.
-      const authorization = `Bearer ${await mintTestToken({ sub: randomUUID() })}`;
-      const statuses: number[] = [];
-      for (let i = 0; i < 3; i++) statuses.push((await fetch(`${base}/me`, { headers: { authorization } })).status);
-      expect(statuses).toEqual([200, 200, 429]);
+      const { app } = await buildTestApp(opened.storage, { env: { RATE_LIMIT_PER_MINUTE: '2' }, rateLimitStore: store.store });
+      const token = `Bearer ${await mintTestToken({ sub: randomUUID() })}`;
+      const me = () => request(app).get('/me').set('Authorization', token);
+
+      proxy.cut();
+      for (let i = 0; i < 4; i++) await me().expect(200);
+
+      proxy.restore();
+      let status = 0;
+      for (let attempt = 0; attempt < 50 && status !== 429; attempt++) {
+        status = (await me()).status;
+        if (status !== 429) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(status, 'the limit applies again once Redis is reachable').toBe(429);
     } finally {
-      server.kill('SIGTERM');
+      await store.close().catch(() => undefined);
+      await proxy.close();
+      await opened.close();
     }
-    expect(await exited).toBe(0);
   });
 });
 
-async function waitForHealth(base: string, stderr: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt++) {
+describe.skipIf(unavailable !== undefined)('the server process with RATE_LIMIT_REDIS_URL', () => {
+  it('counts in Redis, answers 429 past the limit, and shuts down cleanly on SIGTERM', async () => {
+    const database = await prepareServerDatabase({ seed: false, env: { RATE_LIMIT_PER_MINUTE: '2', RATE_LIMIT_REDIS_URL: redisUrl } });
     try {
-      if ((await fetch(`${base}/health`)).ok) return;
-    } catch {
-      // not listening yet
+      const server = await launchServer(database.env);
+      try {
+        // A fresh user id: its counter in Redis starts at zero whatever other runs left there.
+        const authorization = `Bearer ${await mintServerToken({ sub: randomUUID() })}`;
+        const statuses: number[] = [];
+        for (let i = 0; i < 3; i++) statuses.push((await fetch(`${server.baseUrl}/me`, { headers: { authorization } })).status);
+        expect(statuses).toEqual([200, 200, 429]);
+      } finally {
+        server.signal('SIGTERM');
+      }
+      expect((await server.exited).code, server.output()).toBe(0);
+    } finally {
+      await database.dispose();
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`server did not start: ${stderr()}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
   });
-}
-
+});
