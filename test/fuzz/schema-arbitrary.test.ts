@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { contract } from '../support/test-app.js';
+import type { JsonSchema } from './json-schema.js';
+import { dereference } from './ref-resolver.js';
+import { valueFor } from './schema-arbitrary.js';
+import { specOperations } from './spec-operations.js';
+import { violationsOf } from './strict-validator.js';
+
+const operations = specOperations(contract.document);
+const components = dereference(contract.document, (contract.document.components as { schemas?: Record<string, JsonSchema> }).schemas ?? {});
+
+/** Every schema requests are generated from, named for the test title. */
+const requestSchemas: [string, JsonSchema, unknown[]][] = operations.flatMap((operation) => [
+  ...operation.parameters.map((p): [string, JsonSchema, unknown[]] => [`${operation.operationId} ${p.in}.${p.name}`, p.schema, p.examples]),
+  ...(operation.body ? [[`${operation.operationId} body`, operation.body.schema, operation.body.examples] as [string, JsonSchema, unknown[]]] : []),
+]);
+
+describe('the fuzzer generates values its schemas accept', () => {
+  it.each(requestSchemas)('%s', (_, schema, examples) => {
+    fc.assert(
+      fc.property(valueFor(schema, examples), (value) => {
+        expect(violationsOf(schema, value)).toEqual([]);
+      }),
+      { seed: 1, numRuns: 300 },
+    );
+  });
+
+  it.each(Object.entries(components))('components.schemas.%s', (_, schema) => {
+    fc.assert(
+      fc.property(valueFor(schema), (value) => {
+        expect(violationsOf(schema, value)).toEqual([]);
+      }),
+      { seed: 1, numRuns: 100 },
+    );
+  });
+});
