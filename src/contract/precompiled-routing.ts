@@ -108,9 +108,9 @@ function safeDecode(value: string): string {
 
 function copyQuery(query: unknown): Record<string, unknown> {
   if (typeof query !== 'object' || query === null) return {};
-  const copy: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(query)) copy[name] = Array.isArray(value) ? [...value] : value;
-  return copy;
+  // fromEntries defines own properties: a `__proto__` parameter stays a parameter the validator
+  // refuses as unknown, instead of silently replacing the copy's prototype.
+  return Object.fromEntries(Object.entries(query).map(([name, value]) => [name, Array.isArray(value) ? [...value] : value]));
 }
 
 function stripQuery(path: string): string {

@@ -28,6 +28,15 @@ export function bodyParseErrors(limitBytes: number): ErrorRequestHandler {
       case 'stream.encoding.set':
         return next(new HttpProblemError('bad_request', 400, 'The request body could not be read'));
       default:
+        // Anything else body-parser refuses with a 4xx (a body that does not inflate as its
+        // Content-Encoding says, say) is the client's fault, not a 500.
+        if (error?.status !== undefined && error.status >= 400 && error.status < 500) {
+          return next(
+            new HttpProblemError('bad_request', 400, 'The request body could not be decoded as its Content-Encoding says', {
+              errors: [{ field: 'body', message: 'could not be decoded' }],
+            }),
+          );
+        }
         return next(error);
     }
   };

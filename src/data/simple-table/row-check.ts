@@ -33,7 +33,22 @@ function valueProblem(kind: string, value: unknown, maxLength: number | undefine
     default:
       if (typeof value !== 'string') return 'must be a string';
       if (value.includes('\u0000')) return 'must not contain NUL characters';
-      if (maxLength !== undefined && value.length > maxLength) return `must be at most ${maxLength} characters`;
+      // A lone surrogate is not text: the driver would store it as replacement characters,
+      // so what is read back would differ from what was acknowledged.
+      if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text (it contains a lone surrogate)';
+      if (maxLength !== undefined && value.length > maxLength && codePoints(value) > maxLength) {
+        return `must be at most ${maxLength} characters`;
+      }
       return undefined;
   }
+}
+
+/** In a `u` regular expression only unpaired surrogates are left as code points of category Cs. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Characters as the contract (JSON Schema's maxLength) counts them: code points, not UTF-16 units. */
+function codePoints(value: string): number {
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
 }
