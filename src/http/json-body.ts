@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { AppError } from '../errors/app-error.js';
 import { HttpProblemError } from '../errors/http-problem-error.js';
 
 /** Parses `application/json` bodies up to `limitBytes`; other media types are left for the contract to refuse. */
@@ -30,7 +31,7 @@ export function bodyParseErrors(limitBytes: number): ErrorRequestHandler {
       default:
         // Anything else body-parser refuses with a 4xx (a body that does not inflate as its
         // Content-Encoding says, say) is the client's fault, not a 500.
-        if (error?.status !== undefined && error.status >= 400 && error.status < 500) {
+        if (!(error instanceof AppError) && error?.status !== undefined && error.status >= 400 && error.status < 500) {
           return next(
             new HttpProblemError('bad_request', 400, 'The request body could not be decoded as its Content-Encoding says', {
               errors: [{ field: 'body', message: 'could not be decoded' }],
