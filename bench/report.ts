@@ -51,10 +51,11 @@ export function benchResults(runs: CaseRuns[], peakRssMb: number, coldStartMs: n
   return { cases: runs.map(caseFigures), peak_rss_mb: round(peakRssMb, 1), cold_start_ms: round(coldStartMs, 1) };
 }
 
-/** Writes a results document (the bench's or the soak's) as pretty JSON. */
+/** Writes a results document (the bench's or the soak's) as pretty JSON; arrays of numbers stay on one line. */
 export function writeResults(file: string, results: object): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  const text = JSON.stringify(results, null, 2).replace(/\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g, (_all, items: string) => `[${items.split(/,\s+/).join(', ')}]`);
+  writeFileSync(file, `${text}\n`);
 }
 
 /** The human-readable summary, with each figure checked against the issue's targets. */

@@ -24,3 +24,8 @@ export function round(value: number, digits: number): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 }
+
+/** The largest of `values` (NaN for none); safe for arrays too long to spread into Math.max. */
+export function max(values: readonly number[]): number {
+  return values.length === 0 ? Number.NaN : values.reduce((a, b) => (b > a ? b : a), -Infinity);
+}

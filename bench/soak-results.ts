@@ -1,0 +1,257 @@
+import type { RssSample } from './rss-sampler.js';
+import { SOAK_LIMITS, type SoakSettings } from './soak-config.js';
+import type { SoakLoad, UnexpectedAnswer, VariantTally } from './soak-load.js';
+import type { RssVerdict } from './soak-memory.js';
+import { mixShares, type RequestKind, type SoakVariant } from './soak-mix.js';
+import { max, median, percentile, round, sum } from './stats.js';
+
+/** What the database held after the run, for the write checks. */
+export interface WrittenRows {
+  /** Rows carrying the soak's write prefix. */
+  created: number;
+  /** Rows carrying the prefix only unauthenticated POSTs used (must be none). */
+  createdWithoutCredentials: number;
+}
+
+/** One pass/fail check. */
+export interface Criterion {
+  name: string;
+  pass: boolean;
+  detail: string;
+}
+
+/** Answers to one variant of the mix. */
+export interface VariantFigures {
+  name: string;
+  kind: RequestKind;
+  weight: number;
+  expected: readonly number[];
+  /** Answered requests; `sent` minus these were in flight when the load stopped. */
+  requests: number;
+  sent: number;
+  statuses: Record<string, number>;
+  unexpected: number;
+  p50_ms: number;
+  p99_ms: number;
+}
+
+/** One time window. */
+export interface WindowFigures {
+  from_s: number;
+  to_s: number;
+  requests: number;
+  rps: number;
+  p50_ms: number;
+  p99_ms: number;
+  max_ms: number;
+  server_errors: number;
+  unexpected: number;
+  socket_errors: number;
+  rss_median_mb: number;
+  rss_max_mb: number;
+}
+
+/** The shape of `bench/results/soak.json`. */
+export interface SoakResults {
+  settings: {
+    duration_s: number;
+    connections: number;
+    window_s: number;
+    warmup_s: number;
+    rss_interval_ms: number;
+    service_log_level: string;
+    rate_limit_per_minute: string;
+  };
+  mix: Record<RequestKind, number>;
+  totals: {
+    requests: number;
+    /** Sent but still unanswered when the load stopped (not counted anywhere else). */
+    in_flight_at_stop: number;
+    elapsed_s: number;
+    rps: number;
+    p50_ms: number;
+    p99_ms: number;
+    max_ms: number;
+    by_status: Record<string, number>;
+    by_kind: Record<RequestKind, { requests: number; unexpected: number }>;
+    /** Answers outside 2xx and 4xx (5xx, or anything stranger). */
+    outside_2xx_4xx: number;
+    server_errors: number;
+    unexpected: number;
+    socket_errors: number;
+    timeouts: number;
+    error_kinds: Record<string, number>;
+  };
+  variants: VariantFigures[];
+  windows: WindowFigures[];
+  unexpected_samples: UnexpectedAnswer[];
+  rss: {
+    start_mb: number;
+    baseline_mb: number;
+    baseline_from_s: number;
+    end_mb: number;
+    end_from_s: number;
+    growth: number;
+    max_after_warmup_mb: number;
+    max_growth: number;
+    trend_mb_per_min: number;
+    /** VmHWM: the kernel's high-water mark over the process's life. */
+    peak_mb: number;
+    /** [seconds since the load started, MB] every `settings.rss_interval_ms`. */
+    samples: [number, number][];
+  };
+  writes: { created_answers: number; creates_in_flight_at_stop: number; rows_created: number; rows_created_without_credentials: number };
+  criteria: Criterion[];
+  pass: boolean;
+}
+
+/** Gathers the run into the results document and judges it. */
+export function soakResults(input: {
+  settings: SoakSettings;
+  rateLimitPerMinute: string;
+  variants: readonly SoakVariant[];
+  load: SoakLoad;
+  rssSamples: readonly RssSample[];
+  peakRssMb: number;
+  rss: RssVerdict;
+  rows: WrittenRows;
+}): SoakResults {
+  const { load, rss } = input;
+  const variants = load.variants.map(variantFigures);
+  const byStatus = addUp(variants.map((v) => v.statuses));
+  const all = load.variants.flatMap((t) => t.latenciesMs);
+  const requests = sum(variants.map((v) => v.requests));
+  const outside = sum(Object.entries(byStatus).filter(([code]) => !/^[24]/.test(code)).map(([, n]) => n));
+  const serverErrors = sum(Object.entries(byStatus).filter(([code]) => code.startsWith('5')).map(([, n]) => n));
+  const unexpected = sum(variants.map((v) => v.unexpected));
+  const byKind = {} as SoakResults['totals']['by_kind'];
+  for (const kind of ['read', 'write', 'invalid', 'unauthenticated'] as const) {
+    const ofKind = variants.filter((v) => v.kind === kind);
+    byKind[kind] = { requests: sum(ofKind.map((v) => v.requests)), unexpected: sum(ofKind.map((v) => v.unexpected)) };
+  }
+  const creates = variants.filter((v) => v.expected.includes(201));
+  const createdAnswers = sum(creates.map((v) => v.statuses['201'] ?? 0));
+  // A create in flight when the load stopped may have stored its row without its 201 being counted.
+  const createsInFlight = sum(creates.map((v) => v.sent - v.requests));
+
+  const criteria: Criterion[] = [
+    { name: 'no 5xx answers', pass: serverErrors === 0, detail: `${serverErrors} 5xx` },
+    { name: 'no socket errors or timeouts', pass: load.socketErrors === 0, detail: `${load.socketErrors} (${load.timeouts} timeouts)` },
+    { name: 'every answer has a status expected for its request', pass: unexpected === 0, detail: `${unexpected} unexpected` },
+    {
+      name: `RSS grows < ${SOAK_LIMITS.rssGrowth * 100}% after warm-up`,
+      pass: rss.pass,
+      detail: `${rss.baselineMb.toFixed(1)} -> ${rss.endMb.toFixed(1)} MB (${signedPercent(rss.growth)})`,
+    },
+    {
+      name: 'each 201 stored one row; no unauthenticated write stored any',
+      pass:
+        input.rows.created >= createdAnswers && input.rows.created <= createdAnswers + createsInFlight && input.rows.createdWithoutCredentials === 0,
+      detail:
+        `${createdAnswers} x 201 (+${createsInFlight} creates in flight at the stop), ${input.rows.created} rows; ` +
+        `${input.rows.createdWithoutCredentials} rows without credentials`,
+    },
+  ];
+  return {
+    settings: {
+      duration_s: input.settings.durationSeconds,
+      connections: input.settings.connections,
+      window_s: input.settings.windowSeconds,
+      warmup_s: input.settings.warmupSeconds,
+      rss_interval_ms: input.settings.rssIntervalMs,
+      service_log_level: input.settings.serviceLogLevel,
+      rate_limit_per_minute: input.rateLimitPerMinute,
+    },
+    mix: mixShares(input.variants),
+    totals: {
+      requests,
+      in_flight_at_stop: sum(variants.map((v) => v.sent - v.requests)),
+      elapsed_s: round(load.elapsedSeconds, 1),
+      rps: round(requests / load.elapsedSeconds, 1),
+      p50_ms: round(percentile(all, 50), 2),
+      p99_ms: round(percentile(all, 99), 2),
+      max_ms: round(max(all), 2),
+      by_status: byStatus,
+      by_kind: byKind,
+      outside_2xx_4xx: outside,
+      server_errors: serverErrors,
+      unexpected,
+      socket_errors: load.socketErrors,
+      timeouts: load.timeouts,
+      error_kinds: load.errorKinds,
+    },
+    variants,
+    windows: load.windows.map((w) => windowFigures(w, input.settings, input.rssSamples)),
+    unexpected_samples: load.unexpected,
+    rss: {
+      start_mb: round(rss.startMb, 1),
+      baseline_mb: round(rss.baselineMb, 1),
+      baseline_from_s: rss.baselineFromSeconds,
+      end_mb: round(rss.endMb, 1),
+      end_from_s: rss.endFromSeconds,
+      growth: round(rss.growth, 4),
+      max_after_warmup_mb: round(rss.maxAfterWarmupMb, 1),
+      max_growth: round(rss.maxGrowth, 4),
+      trend_mb_per_min: round(rss.trendMbPerMinute, 2),
+      peak_mb: round(input.peakRssMb, 1),
+      samples: input.rssSamples.map((s) => [round(s.atMs / 1000, 1), round(s.rssMb, 1)]),
+    },
+    writes: {
+      created_answers: createdAnswers,
+      creates_in_flight_at_stop: createsInFlight,
+      rows_created: input.rows.created,
+      rows_created_without_credentials: input.rows.createdWithoutCredentials,
+    },
+    criteria,
+    pass: criteria.every((c) => c.pass),
+  };
+}
+
+/** `+4.2%` / `-1.0%`. */
+export function signedPercent(fraction: number): string {
+  return `${fraction >= 0 ? '+' : ''}${(fraction * 100).toFixed(1)}%`;
+}
+
+function variantFigures(tally: VariantTally): VariantFigures {
+  const { variant, statuses } = tally;
+  const requests = sum(Object.values(statuses));
+  const expected = sum(variant.expected.map((code) => statuses[code] ?? 0));
+  return {
+    name: variant.name,
+    kind: variant.kind,
+    weight: variant.weight,
+    expected: variant.expected,
+    requests,
+    sent: tally.sent,
+    statuses,
+    unexpected: requests - expected,
+    p50_ms: round(percentile(tally.latenciesMs, 50), 2),
+    p99_ms: round(percentile(tally.latenciesMs, 99), 2),
+  };
+}
+
+function windowFigures(window: SoakLoad['windows'][number], settings: SoakSettings, rss: readonly RssSample[]): WindowFigures {
+  const to = Math.min(settings.durationSeconds, window.startSeconds + settings.windowSeconds);
+  const readings = rss.filter((s) => s.atMs / 1000 >= window.startSeconds && s.atMs / 1000 < to).map((s) => s.rssMb);
+  const requests = window.latenciesMs.length;
+  return {
+    from_s: window.startSeconds,
+    to_s: to,
+    requests,
+    rps: round(requests / (to - window.startSeconds), 1),
+    p50_ms: round(percentile(window.latenciesMs, 50), 2),
+    p99_ms: round(percentile(window.latenciesMs, 99), 2),
+    max_ms: round(max(window.latenciesMs), 2),
+    server_errors: sum(Object.entries(window.statuses).filter(([code]) => code.startsWith('5')).map(([, n]) => n)),
+    unexpected: window.unexpected,
+    socket_errors: window.socketErrors,
+    rss_median_mb: round(median(readings), 1),
+    rss_max_mb: round(max(readings), 1),
+  };
+}
+
+function addUp(counts: readonly Record<string, number>[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const count of counts) for (const [key, n] of Object.entries(count)) total[key] = (total[key] ?? 0) + n;
+  return Object.fromEntries(Object.entries(total).sort(([a], [b]) => a.localeCompare(b)));
+}
