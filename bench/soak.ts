@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { createBenchIdentity, mintToken, newSigningSecret } from './identity.js';
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const launch = serviceLaunch(db.file, identity.secret, settings.serviceLogLevel);
   const header = [
     `soak: ${settings.durationSeconds} s of mixed load over ${settings.connections} keep-alive connections (autocannon, from the soak process), ` +
-      `${new Date().toISOString()}, node ${process.version}, ${cpus().length} CPUs`,
+      `${new Date().toISOString()}, node ${process.version}, ${cpus().length} CPUs, load average ${loadAverage()} before`,
     `service: the production build as the bench launches it (NODE_ENV=production, ${launch.args.slice(0, -1).join(' ')}, request and ` +
       `response validation, HS256 bearer identity with a per-run secret, LOG_LEVEL=${settings.serviceLogLevel}), ` +
       `RATE_LIMIT_PER_MINUTE=${launch.env.RATE_LIMIT_PER_MINUTE} per caller (the bench's ceiling, which one load generator cannot reach, so 429s do not crowd out the mix)`,
@@ -69,7 +69,8 @@ async function main(): Promise<void> {
       rss: judgeRssGrowth(rss.samples(), settings.durationSeconds, settings.warmupSeconds),
       rows: countWrittenRows(db.file, runId),
     });
-    const report = formatSoakReport(results, header);
+    // Other work on the machine skews latency; the load average says how much there was.
+    const report = formatSoakReport(results, [...header, `load average (1/5/15 min) when the load stopped: ${loadAverage()}`]);
     writeResults(join(RESULTS_DIR, 'soak.json'), results);
     writeFileSync(join(RESULTS_DIR, 'soak.txt'), `${report}\n`);
     console.log(`\n${report.split('\n').slice(header.length).join('\n')}\nwritten to bench/results/soak.json and soak.txt`);
@@ -89,6 +90,12 @@ async function checkEveryVariantOnce(baseUrl: string, variants: readonly SoakVar
       console.log(`warning: ${variant.name} answered ${response.status}, expected ${variant.expected.join('/')}: ${body.slice(0, 300)}`);
     }
   }
+}
+
+function loadAverage(): string {
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join('/');
 }
 
 function countWrittenRows(file: string, runId: string): WrittenRows {
