@@ -162,7 +162,7 @@ export function soakResults(input: {
       service_log_level: input.settings.serviceLogLevel,
       rate_limit_per_minute: input.rateLimitPerMinute,
     },
-    mix: mixShares(input.variants),
+    mix: Object.fromEntries(Object.entries(mixShares(input.variants)).map(([kind, share]) => [kind, round(share, 3)])) as SoakResults['mix'],
     totals: {
       requests,
       in_flight_at_stop: sum(variants.map((v) => v.sent - v.requests)),
