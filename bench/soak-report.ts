@@ -1,5 +1,6 @@
 import { SOAK_LIMITS } from './soak-config.js';
-import { signedPercent, type SoakResults } from './soak-results.js';
+import { signedPercent } from './soak-criteria.js';
+import type { SoakResults } from './soak-results.js';
 import { formatTable } from './table.js';
 
 /** The human-readable soak report (`bench/results/soak.txt`): figures, then PASS/FAIL per criterion. */

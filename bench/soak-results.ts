@@ -1,9 +1,11 @@
 import type { RssSample } from './rss-sampler.js';
-import { SOAK_LIMITS, type SoakSettings } from './soak-config.js';
-import type { SoakLoad, UnexpectedAnswer, VariantTally } from './soak-load.js';
+import type { SoakSettings } from './soak-config.js';
+import { soakCriteria, type Criterion } from './soak-criteria.js';
+import { addUp, countOf, variantFigures, windowFigures, type VariantFigures, type WindowFigures } from './soak-figures.js';
+import type { SoakLoad, UnexpectedAnswer } from './soak-load.js';
 import type { RssVerdict } from './soak-memory.js';
 import { mixShares, type RequestKind, type SoakVariant } from './soak-mix.js';
-import { max, median, percentile, round, sum } from './stats.js';
+import { max, percentile, round, sum } from './stats.js';
 
 /** What the database held after the run, for the write checks. */
 export interface WrittenRows {
@@ -11,44 +13,6 @@ export interface WrittenRows {
   created: number;
   /** Rows carrying the prefix only unauthenticated POSTs used (must be none). */
   createdWithoutCredentials: number;
-}
-
-/** One pass/fail check. */
-export interface Criterion {
-  name: string;
-  pass: boolean;
-  detail: string;
-}
-
-/** Answers to one variant of the mix. */
-export interface VariantFigures {
-  name: string;
-  kind: RequestKind;
-  weight: number;
-  expected: readonly number[];
-  /** Answered requests; `sent` minus these were in flight when the load stopped. */
-  requests: number;
-  sent: number;
-  statuses: Record<string, number>;
-  unexpected: number;
-  p50_ms: number;
-  p99_ms: number;
-}
-
-/** One time window. */
-export interface WindowFigures {
-  from_s: number;
-  to_s: number;
-  requests: number;
-  rps: number;
-  p50_ms: number;
-  p99_ms: number;
-  max_ms: number;
-  server_errors: number;
-  unexpected: number;
-  socket_errors: number;
-  rss_median_mb: number;
-  rss_max_mb: number;
 }
 
 /** The shape of `bench/results/soak.json`. */
@@ -121,8 +85,8 @@ export function soakResults(input: {
   const byStatus = addUp(variants.map((v) => v.statuses));
   const all = load.variants.flatMap((t) => t.latenciesMs);
   const requests = sum(variants.map((v) => v.requests));
-  const outside = sum(Object.entries(byStatus).filter(([code]) => !/^[24]/.test(code)).map(([, n]) => n));
-  const serverErrors = sum(Object.entries(byStatus).filter(([code]) => code.startsWith('5')).map(([, n]) => n));
+  const outside = countOf(byStatus, (code) => !/^[24]/.test(code));
+  const serverErrors = countOf(byStatus, (code) => code.startsWith('5'));
   const unexpected = sum(variants.map((v) => v.unexpected));
   const byKind = {} as SoakResults['totals']['by_kind'];
   for (const kind of ['read', 'write', 'invalid', 'unauthenticated'] as const) {
@@ -134,24 +98,17 @@ export function soakResults(input: {
   // A create in flight when the load stopped may have stored its row without its 201 being counted.
   const createsInFlight = sum(creates.map((v) => v.sent - v.requests));
 
-  const criteria: Criterion[] = [
-    { name: 'no 5xx answers', pass: serverErrors === 0, detail: `${serverErrors} 5xx` },
-    { name: 'no socket errors or timeouts', pass: load.socketErrors === 0, detail: `${load.socketErrors} (${load.timeouts} timeouts)` },
-    { name: 'every answer has a status expected for its request', pass: unexpected === 0, detail: `${unexpected} unexpected` },
-    {
-      name: `RSS grows < ${SOAK_LIMITS.rssGrowth * 100}% after warm-up`,
-      pass: rss.pass,
-      detail: `${rss.baselineMb.toFixed(1)} -> ${rss.endMb.toFixed(1)} MB (${signedPercent(rss.growth)})`,
-    },
-    {
-      name: 'each 201 stored one row; no unauthenticated write stored any',
-      pass:
-        input.rows.created >= createdAnswers && input.rows.created <= createdAnswers + createsInFlight && input.rows.createdWithoutCredentials === 0,
-      detail:
-        `${createdAnswers} x 201 (+${createsInFlight} creates in flight at the stop), ${input.rows.created} rows; ` +
-        `${input.rows.createdWithoutCredentials} rows without credentials`,
-    },
-  ];
+  const criteria = soakCriteria({
+    serverErrors,
+    socketErrors: load.socketErrors,
+    timeouts: load.timeouts,
+    unexpected,
+    rss,
+    createdAnswers,
+    createsInFlight,
+    rowsCreated: input.rows.created,
+    rowsCreatedWithoutCredentials: input.rows.createdWithoutCredentials,
+  });
   return {
     settings: {
       duration_s: input.settings.durationSeconds,
@@ -205,53 +162,4 @@ export function soakResults(input: {
     criteria,
     pass: criteria.every((c) => c.pass),
   };
-}
-
-/** `+4.2%` / `-1.0%`. */
-export function signedPercent(fraction: number): string {
-  return `${fraction >= 0 ? '+' : ''}${(fraction * 100).toFixed(1)}%`;
-}
-
-function variantFigures(tally: VariantTally): VariantFigures {
-  const { variant, statuses } = tally;
-  const requests = sum(Object.values(statuses));
-  const expected = sum(variant.expected.map((code) => statuses[code] ?? 0));
-  return {
-    name: variant.name,
-    kind: variant.kind,
-    weight: variant.weight,
-    expected: variant.expected,
-    requests,
-    sent: tally.sent,
-    statuses,
-    unexpected: requests - expected,
-    p50_ms: round(percentile(tally.latenciesMs, 50), 2),
-    p99_ms: round(percentile(tally.latenciesMs, 99), 2),
-  };
-}
-
-function windowFigures(window: SoakLoad['windows'][number], settings: SoakSettings, rss: readonly RssSample[]): WindowFigures {
-  const to = Math.min(settings.durationSeconds, window.startSeconds + settings.windowSeconds);
-  const readings = rss.filter((s) => s.atMs / 1000 >= window.startSeconds && s.atMs / 1000 < to).map((s) => s.rssMb);
-  const requests = window.latenciesMs.length;
-  return {
-    from_s: window.startSeconds,
-    to_s: to,
-    requests,
-    rps: round(requests / (to - window.startSeconds), 1),
-    p50_ms: round(percentile(window.latenciesMs, 50), 2),
-    p99_ms: round(percentile(window.latenciesMs, 99), 2),
-    max_ms: round(max(window.latenciesMs), 2),
-    server_errors: sum(Object.entries(window.statuses).filter(([code]) => code.startsWith('5')).map(([, n]) => n)),
-    unexpected: window.unexpected,
-    socket_errors: window.socketErrors,
-    rss_median_mb: round(median(readings), 1),
-    rss_max_mb: round(max(readings), 1),
-  };
-}
-
-function addUp(counts: readonly Record<string, number>[]): Record<string, number> {
-  const total: Record<string, number> = {};
-  for (const count of counts) for (const [key, n] of Object.entries(count)) total[key] = (total[key] ?? 0) + n;
-  return Object.fromEntries(Object.entries(total).sort(([a], [b]) => a.localeCompare(b)));
 }
