@@ -3,12 +3,12 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM_STAMP := node_modules/.install-stamp
 
-.PHONY: help install generate check-generated lint typecheck unit test build docs prepare-db run bench
+.PHONY: help install generate check-generated lint typecheck unit test build docs prepare-db run bench soak
 
 help:
 	@echo "make run    install, build, migrate, seed and serve on http://\$${HOST:-127.0.0.1}:\$${PORT:-8000} (docs at /docs)"
 	@echo "make test   install, lint the contract, check generated types, type-check and run every test"
-	@echo "make generate | lint | docs | bench"
+	@echo "make generate | lint | docs | bench | soak"
 
 # Installs exactly what package-lock.json pins, again only when it changes.
 $(NPM_STAMP): package.json package-lock.json
@@ -78,3 +78,8 @@ run: build docs prepare-db
 # Load benchmark of the production bundle against a bare node:http floor (not part of `make test`).
 bench: build
 	npx tsx bench/main.ts
+
+# Five minutes (SOAK_DURATION s) of mixed traffic against the production bundle; fails on a 5xx, a
+# socket error, an unexpected status or RSS growth after warm-up (not part of `make test`).
+soak: build
+	npx tsx bench/soak.ts

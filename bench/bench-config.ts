@@ -48,16 +48,17 @@ export function benchCases(today = new Date()): BenchCase[] {
 /** Reads BENCH_* overrides (BENCH_CONNECTIONS, BENCH_WARMUP, BENCH_DURATION, BENCH_ROUNDS, ...). */
 export function loadBenchSettings(env: Record<string, string | undefined> = process.env): BenchSettings {
   return {
-    connections: positive(env, 'BENCH_CONNECTIONS', 32),
-    warmupSeconds: positive(env, 'BENCH_WARMUP', 3),
-    durationSeconds: positive(env, 'BENCH_DURATION', 10),
-    rounds: positive(env, 'BENCH_ROUNDS', 3),
-    coldStarts: positive(env, 'BENCH_COLD_STARTS', 3),
+    connections: positiveSetting(env, 'BENCH_CONNECTIONS', 32),
+    warmupSeconds: positiveSetting(env, 'BENCH_WARMUP', 3),
+    durationSeconds: positiveSetting(env, 'BENCH_DURATION', 10),
+    rounds: positiveSetting(env, 'BENCH_ROUNDS', 3),
+    coldStarts: positiveSetting(env, 'BENCH_COLD_STARTS', 3),
     serviceLogLevel: env.BENCH_LOG_LEVEL?.trim() || 'info',
   };
 }
 
-function positive(env: Record<string, string | undefined>, name: string, fallback: number): number {
+/** A positive integer setting from `env[name]`, `fallback` when unset; throws naming the variable otherwise. */
+export function positiveSetting(env: Record<string, string | undefined>, name: string, fallback: number): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);

@@ -7,9 +7,10 @@ import { RESULTS_DIR } from './paths.js';
 import { preflight } from './preflight.js';
 import { prepareBenchDatabase } from './prepare-db.js';
 import { freePort, startServer, type ChildServer } from './processes.js';
-import { benchResults, formatReport, formatRun, median, writeResults, type CaseRuns } from './report.js';
+import { benchResults, formatReport, formatRun, writeResults, type CaseRuns } from './report.js';
 import { sampleRss } from './rss-sampler.js';
 import { runLoad } from './run-case.js';
+import { median } from './stats.js';
 
 /**
  * `make bench`: prepares the dataset, measures cold start, then loads the service and the

@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { TARGETS, type BenchCase } from './bench-config.js';
 import type { LoadResult } from './run-case.js';
+import { median, round, sum } from './stats.js';
+import { formatTable, mark } from './table.js';
 
 /** Every measured run of one case, service and floor, in the order they ran. */
 export interface CaseRuns {
@@ -49,10 +51,11 @@ export function benchResults(runs: CaseRuns[], peakRssMb: number, coldStartMs: n
   return { cases: runs.map(caseFigures), peak_rss_mb: round(peakRssMb, 1), cold_start_ms: round(coldStartMs, 1) };
 }
 
-/** Writes the results document as pretty JSON. */
-export function writeResults(file: string, results: BenchResults): void {
+/** Writes a results document (the bench's or the soak's) as pretty JSON; arrays of numbers stay on one line. */
+export function writeResults(file: string, results: object): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  const text = JSON.stringify(results, null, 2).replace(/\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g, (_all, items: string) => `[${items.split(/,\s+/).join(', ')}]`);
+  writeFileSync(file, `${text}\n`);
 }
 
 /** The human-readable summary, with each figure checked against the issue's targets. */
@@ -74,12 +77,8 @@ export function formatReport(runs: CaseRuns[], results: BenchResults): string {
       sum(run.floor.map((r) => r.errors)).toString(),
     ];
   });
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
   return [
-    line(header),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
+    formatTable(header, rows),
     '',
     `ratio = median over rounds of service req/s / floor req/s in the same round; p50/p99 = service, median over rounds (p99 target < ${TARGETS.p99Ms} ms)`,
     `peak RSS of the service under load: ${results.peak_rss_mb} MB (target < ${TARGETS.peakRssMb}) ${mark(results.peak_rss_mb < TARGETS.peakRssMb)}`,
@@ -96,25 +95,4 @@ export function formatRun(label: string, result: LoadResult): string {
     .map(([message, count]) => ` ${message} x${count}`)
     .join(';');
   return `${label.padEnd(34)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  errors ${result.errors}  [${codes}]${kinds}`;
-}
-
-/** The middle value (mean of the two middle ones for an even count). */
-export function median(values: number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
-}
-
-function round(value: number, digits: number): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}
-
-function mark(ok: boolean): string {
-  return ok ? 'ok' : 'MISS';
 }
