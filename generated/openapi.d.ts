@@ -784,7 +784,7 @@ export interface components {
         Limit: number;
         /**
          * @description Opaque position from a previous page's `Link` header. Do not build it by hand.
-         * @example eyJhZnRlcklkIjo3fQ
+         * @example eyJhZnRlciI6N30
          */
         Cursor: string;
         /**
@@ -970,7 +970,7 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description Opaque position from a previous page's `Link` header. Do not build it by hand.
-                 * @example eyJhZnRlcklkIjo3fQ
+                 * @example eyJhZnRlciI6N30
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
