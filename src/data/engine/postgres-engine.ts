@@ -1,6 +1,7 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import { guardDialect, PreparationGate, type OutagePolicy } from './guarded-dialect.js';
+import { PostgresDialect } from 'kysely';
+import type { OutagePolicy } from './guarded-dialect.js';
+import { guardedEngine, type EngineTraits } from './guarded-engine.js';
 import {
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_STATEMENT_TIMEOUT_MS,
@@ -47,20 +48,13 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
   pool.on('error', () => undefined);
   const dialect = new PostgresDialect({ pool });
   const policy: OutagePolicy = { classify: postgresOutage };
-  const engine = (db: Kysely<any>): StorageEngine => ({
+  const traits: EngineTraits = {
     kind: 'postgres',
-    db,
     schema: options.schema ?? 'public',
     isUniqueViolation: (error) =>
       typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505',
-    ping: async () => {
-      await sql`select 1`.execute(db);
-    },
-    destroy: () => db.destroy(),
-  });
-  const prepare = options.prepare;
-  const gate = prepare && new PreparationGate(() => prepare(engine(new Kysely<any>({ dialect: guardDialect(dialect, policy) }))));
-  return engine(new Kysely<any>({ dialect: guardDialect(dialect, policy, gate) }));
+  };
+  return guardedEngine(traits, dialect, policy, options.prepare);
 }
 
 const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, sql, SqliteDialect } from 'kysely';
-import { guardDialect, PreparationGate, type OutagePolicy } from './guarded-dialect.js';
+import { SqliteDialect } from 'kysely';
+import type { OutagePolicy } from './guarded-dialect.js';
+import { guardedEngine, type EngineTraits } from './guarded-engine.js';
 import { DEFAULT_STATEMENT_TIMEOUT_MS, type StorageEngine, type StorageOptions } from './storage-engine.js';
 import type { OutageKind } from './storage-unavailable-error.js';
 
@@ -17,19 +18,12 @@ export function openSqliteEngine(filename: string, options: StorageOptions = {})
     },
   };
   const dialect = new SqliteDialect({ database: connection });
-  const engine = (db: Kysely<any>): StorageEngine => ({
+  const traits: EngineTraits = {
     kind: 'sqlite',
-    db,
     isUniqueViolation: (error) =>
       ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(String(errorCode(error))),
-    ping: async () => {
-      await sql`select 1`.execute(db);
-    },
-    destroy: () => db.destroy(),
-  });
-  const prepare = options.prepare;
-  const gate = prepare && new PreparationGate(() => prepare(engine(new Kysely<any>({ dialect: guardDialect(dialect, policy) }))));
-  return engine(new Kysely<any>({ dialect: guardDialect(dialect, policy, gate) }));
+  };
+  return guardedEngine(traits, dialect, policy, options.prepare);
 }
 
 function errorCode(error: unknown): unknown {

@@ -1,0 +1,24 @@
+import { Kysely, sql, type Dialect } from 'kysely';
+import { guardDialect, PreparationGate, type OutagePolicy } from './guarded-dialect.js';
+import type { StorageEngine, StorageOptions } from './storage-engine.js';
+
+/** What differs between engines; the query builder, ping and close are built the same way. */
+export type EngineTraits = Pick<StorageEngine, 'kind' | 'schema' | 'isUniqueViolation'>;
+
+/**
+ * A StorageEngine over `dialect` whose outages (as `policy` recognises them) surface as
+ * StorageUnavailableError and whose first query waits for `prepare`, which itself runs on an
+ * engine without that wait.
+ */
+export function guardedEngine(traits: EngineTraits, dialect: Dialect, policy: OutagePolicy, prepare?: StorageOptions['prepare']): StorageEngine {
+  const engine = (db: Kysely<any>): StorageEngine => ({
+    ...traits,
+    db,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    destroy: () => db.destroy(),
+  });
+  const gate = prepare && new PreparationGate(() => prepare(engine(new Kysely<any>({ dialect: guardDialect(dialect, policy) }))));
+  return engine(new Kysely<any>({ dialect: guardDialect(dialect, policy, gate) }));
+}
