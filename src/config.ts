@@ -1,4 +1,5 @@
 import { DatabaseUrlError, parseDatabaseUrl } from './data/engine/database-url.js';
+import type { StorageOptions } from './data/engine/storage-engine.js';
 import { parseAuthConfig, type AuthConfig } from './identity/auth-config.js';
 
 /** Every setting the service reads, parsed once from the environment. */
@@ -143,7 +144,7 @@ function databaseSchema(env: Env): string | undefined {
 }
 
 /** The storage options the configuration names (timeouts, PostgreSQL schema). */
-export function storageOptions(config: AppConfig): { schema?: string; statementTimeoutMs: number; connectTimeoutMs: number } {
+export function storageOptions(config: AppConfig): Omit<StorageOptions, 'prepare'> {
   return {
     ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
     statementTimeoutMs: config.databaseStatementTimeoutMs,

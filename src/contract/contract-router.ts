@@ -11,7 +11,7 @@ import { assertHandlersMatch } from './handler-coverage.js';
 import type { HandlerMap, OperationId, RequestContext } from './operation-types.js';
 import { precompileRouting } from './precompiled-routing.js';
 import { HttpProblemError } from '../errors/http-problem-error.js';
-import { problemFromError } from './problem.js';
+import { logProblemCause, problemFromError } from './problem.js';
 import { ResponseSender } from './response-sender.js';
 import { compileResponseCatalog, withFormats } from './response-validators.js';
 import { fieldErrorsFromAjv } from './validation-errors.js';
@@ -134,9 +134,9 @@ export async function createContractRouter(options: ContractRouterOptions): Prom
   });
 
   function sendError(res: Response, error: unknown, operation?: Operation): void {
-    const { problem: body, headers, expected } = problemFromError(error);
-    if (!expected) logger.error({ err: error, requestId: res.req.id }, 'unhandled error');
-    else if (body.status === 503) logger.warn({ err: (error as Error).cause ?? error, requestId: res.req.id }, body.detail);
+    const outcome = problemFromError(error);
+    logProblemCause(logger, error, outcome, res.req.id);
+    const { problem: body, headers } = outcome;
     if (body.errors && operation) body.errors = body.errors.map((e) => locateField(e, operation));
     sender.sendProblem(res, body, headers);
   }

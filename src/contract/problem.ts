@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { AppError, ServiceUnavailableError, type FieldError } from '../errors/app-error.js';
 import { HttpProblemError } from '../errors/http-problem-error.js';
+import type { Logger } from 'pino';
 import type { components } from '../../generated/openapi.js';
 
 /** An RFC 9457 problem document, as the contract's `Problem` schema defines it. */
@@ -46,4 +47,13 @@ export function problemFromError(error: unknown): { problem: Problem; headers: R
     headers: {},
     expected: false,
   };
+}
+
+/**
+ * Logs what a problem hides from the caller: the error of a 500, and the engine's cause of a
+ * 503 (an outage an operator must see); expected 4xx are logged by the request log alone.
+ */
+export function logProblemCause(logger: Logger, error: unknown, outcome: ReturnType<typeof problemFromError>, requestId: string): void {
+  if (!outcome.expected) logger.error({ err: error, requestId }, 'unhandled error');
+  else if (outcome.problem.status === 503) logger.warn({ err: (error as Error).cause ?? error, requestId }, outcome.problem.detail);
 }

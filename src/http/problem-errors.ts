@@ -1,13 +1,13 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { PROBLEM_CONTENT_TYPE, problemFromError } from '../contract/problem.js';
+import { logProblemCause, PROBLEM_CONTENT_TYPE, problemFromError } from '../contract/problem.js';
 
 /** Last resort: anything that reached Express's error path leaves as a problem, never a stack trace. */
 export function problemErrors(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const { problem, headers, expected } = problemFromError(error);
-    if (!expected) logger.error({ err: error, requestId: req.id }, 'unhandled error');
-    else if (problem.status === 503) logger.warn({ err: (error as Error).cause ?? error, requestId: req.id }, problem.detail);
+    const outcome = problemFromError(error);
+    logProblemCause(logger, error, outcome, req.id);
+    const { problem, headers } = outcome;
     if (res.headersSent) {
       res.destroy();
       return;

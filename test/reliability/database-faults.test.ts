@@ -138,12 +138,15 @@ describe('database faults on sqlite', () => {
   it('when the file cannot be read, answers 503 and keeps /health; once a readable file is in place it serves it, no restart', async () => {
     const file = join(dir, 'unreadable.sqlite');
     writeFileSync(file, 'not an SQLite database '.repeat(200));
-    const { app, api } = await buildTestApp(open(file));
+    const { app, api, logs } = await buildTestApp(open(file));
 
     await request(app).get('/health').expect(200);
     await expectUnavailable(() => request(app).get('/ready'), /cannot be opened or read/);
     await expectUnavailable(() => api.get('/customers'), /cannot be opened or read/);
     await expectUnavailable(() => api.post('/customers').send({ customer_code: 'BETA', name: 'Beta', region: 'EU' }), /cannot be opened or read/);
+    // The caller gets no file path or engine message; the operator's log has the engine's error.
+    const warning = logs.lines.find((line) => line.level === 40 && /cannot be opened or read/.test(String(line.msg)));
+    expect(JSON.stringify(warning?.err)).toMatch(/SQLITE_NOTADB|not a database/);
 
     const restored = join(dir, 'restored.sqlite');
     const writer = openMigratedStorage(restored);
