@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, storageOptions } from './config.js';
 import { loadContractDocument } from './contract/contract-document.js';
 import { StorageUnavailableError } from './data/engine/storage-unavailable-error.js';
 import { openMigratedStorage } from './data/migrations.js';
+import { createAppServer } from './http/app-server.js';
 import { trackRequestsInFlight } from './http/graceful-shutdown.js';
 import { createLogger } from './logger.js';
 
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     ? await (await import('./identity/redis-rate-limit-store.js')).connectRedisRateLimitStore(config.rateLimitRedisUrl, logger)
     : undefined;
   const app = await createApp({ config, storage, contract: loadContractDocument(), logger, rateLimitStore: redis?.store });
-  const server: Server = app.listen(config.port, config.host, () => {
+  const server: Server = createAppServer(app).listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ host: config.host, port }, `serving on http://${config.host}:${port} (docs at /docs)`);

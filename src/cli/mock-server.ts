@@ -1,4 +1,5 @@
 import { loadContractDocument } from '../contract/contract-document.js';
+import { createAppServer } from '../http/app-server.js';
 import { createLogger } from '../logger.js';
 import { createMockApp } from './mock-app.js';
 import { runCli } from './open-configured-storage.js';
@@ -16,7 +17,7 @@ runCli(async () => {
   const logger = createLogger(process.env.LOG_LEVEL?.trim() || 'info');
   const contract = loadContractDocument();
   const app = await createMockApp({ contract, logger });
-  const server = app.listen(port, host, () => {
+  const server = createAppServer(app).listen(port, host, () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
     logger.info({ host, port: actual }, `mock of ${contract.document.info.version} serving examples on http://${host}:${actual}`);
