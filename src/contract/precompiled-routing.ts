@@ -13,13 +13,14 @@ type ParsedRequest = ReturnType<OpenAPIBackend['router']['parseRequest']>;
 type RouterRequest = Parameters<OpenAPIBackend['router']['parseRequest']>[0];
 
 /**
- * Replaces three openapi-backend router methods with versions precompiled from the same
+ * Replaces four openapi-backend router methods with versions precompiled from the same
  * operations, keeping their results and error messages:
  * - `getOperations` rebuilt the operation list (lodash chains) on every call, several times
  *   per request;
  * - `matchOperation` built a RegExp per operation per request;
- * - `parseRequest` (run two or three times per request) deep-cloned the query and recompiled
- *   the path template.
+ * - `normalizePath` built a RegExp from the API root on every call;
+ * - `parseRequest` (run four times per request) spread the request into a new object,
+ *   deep-cloned the query and recompiled the path template.
  * Operations using parameter styles this fast path does not implement (JSON-encoded or
  * non-exploded parameters, cookies) keep the library's own parser.
  */
@@ -32,12 +33,15 @@ export function precompileRouting(api: OpenAPIBackend): void {
     .sort((a, b) => b.specificity - a.specificity);
   const byOperation = new Map(routes.map((route) => [route.operation, route]));
   const needsLibraryParser = new Set(operations.filter(usesUnsupportedParameterStyle));
+  // `ignoreTrailingSlashes` is private in the typings; the library defaults it to true.
+  const normalizePath = pathNormalizer(router.apiRoot, (router as unknown as { ignoreTrailingSlashes?: boolean }).ignoreTrailingSlashes !== false);
 
   router.getOperations = () => operations;
   router.getOperation = (operationId: string) => operations.find((op) => op.operationId === operationId);
+  router.normalizePath = normalizePath;
 
   router.matchOperation = ((req: { method: string; path: string }, strict?: boolean) => {
-    const path = router.normalizePath(stripQuery(req.path));
+    const path = normalizePath(stripQuery(req.path));
     const method = req.method.toLowerCase();
     let pathKnown = false;
     for (const route of routes) {
@@ -53,17 +57,29 @@ export function precompileRouting(api: OpenAPIBackend): void {
     if (operation && needsLibraryParser.has(operation)) return libraryParse(req, operation);
     const route = operation ? byOperation.get(operation) : undefined;
     const path = stripQuery(req.path);
+    // One fixed shape (what the library's spread produced, without copying unknown fields).
     return {
-      ...req,
       method: req.method.toLowerCase(),
       path,
-      params: route ? pathParameters(route, router.normalizePath(path)) : {},
+      params: route && route.parameterNames.length > 0 ? pathParameters(route, normalizePath(path)) : {},
       headers: req.headers,
       query: copyQuery(req.query),
       cookies: {},
+      body: req.body,
       requestBody: req.body,
     } as ParsedRequest;
   }) as typeof router.parseRequest;
+}
+
+/** openapi-backend's `normalizePath` (API root stripped, trailing slashes as configured) with its RegExp built once. */
+function pathNormalizer(apiRoot: string, ignoreTrailingSlashes: boolean): (path: string) => string {
+  const root = new RegExp(`^${apiRoot}/?`);
+  return (input: string) => {
+    let path = input.trim();
+    if (path.startsWith(apiRoot)) path = path.replace(root, '/');
+    if (ignoreTrailingSlashes) while (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+    return path;
+  };
 }
 
 function compileRoute(operation: Operation): CompiledRoute {
@@ -107,10 +123,16 @@ function safeDecode(value: string): string {
 }
 
 function copyQuery(query: unknown): Record<string, unknown> {
-  if (typeof query !== 'object' || query === null) return {};
-  // fromEntries defines own properties: a `__proto__` parameter stays a parameter the validator
-  // refuses as unknown, instead of silently replacing the copy's prototype.
-  return Object.fromEntries(Object.entries(query).map(([name, value]) => [name, Array.isArray(value) ? [...value] : value]));
+  const copy: Record<string, unknown> = {};
+  if (typeof query !== 'object' || query === null) return copy;
+  for (const [name, value] of Object.entries(query)) {
+    const copied = Array.isArray(value) ? value.slice() : value;
+    // A `__proto__` parameter is defined as an own property: it stays a parameter the validator
+    // refuses as unknown, instead of silently replacing the copy's prototype.
+    if (name === '__proto__') Object.defineProperty(copy, name, { value: copied, enumerable: true, writable: true, configurable: true });
+    else copy[name] = copied;
+  }
+  return copy;
 }
 
 function stripQuery(path: string): string {
