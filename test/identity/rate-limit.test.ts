@@ -50,9 +50,19 @@ describe('rate limit per caller, in memory', () => {
     expectRateLimited(await request(app).get('/me').set('Authorization', `Bearer ${await mintTestToken({ sub, ttlSeconds: 900 })}`));
   });
 
-  it('when the rate limit headers are sent, they describe the policy', async () => {
-    const res = await request(app).get('/me').set('Authorization', `Bearer ${await mintTestToken({ sub: randomUUID() })}`).expect(200);
-    expect(res.headers['ratelimit-policy']).toMatch(/q=3; w=60/);
+  it('when the rate limit headers are sent, they describe the policy, what is left and the caller\'s partition', async () => {
+    const carol = `Bearer ${await mintTestToken({ sub: randomUUID() })}`;
+    const first = await request(app).get('/me').set('Authorization', carol).expect(200);
+    const policy = /^"3-in-1min"; q=3; w=60; pk=:([A-Za-z0-9+/=]+):$/;
+    expect(first.headers['ratelimit-policy']).toMatch(policy);
+    expect(first.headers.ratelimit).toMatch(/^"3-in-1min"; r=2; t=(60|[1-5]?\d)$/);
+    const second = await request(app).get('/me').set('Authorization', carol).expect(200);
+    expect(second.headers.ratelimit).toMatch(/; r=1; /);
+    const partition = (res: request.Response) => policy.exec(String(res.headers['ratelimit-policy']))?.[1];
+    expect(partition(second)).toBe(partition(first));
+    const dave = await request(app).get('/me').set('Authorization', `Bearer ${await mintTestToken({ sub: randomUUID() })}`).expect(200);
+    expect(partition(dave)).not.toBe(partition(first));
+    expect(dave.headers.ratelimit).toMatch(/; r=2; /);
   });
 });
 
