@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../errors/app-error.js';
 import type { DataNodeReader } from '../data/data-node/data-node-reader.js';
 import type { RandomNumberNode } from '../data/tables/random-number-node.js';
-import { endOfUtcDay, parseUtcDate } from './utc-days.js';
+import { endOfUtcDay, parseUtcDate, utcIsoString } from './utc-days.js';
 
 /** A range of whole UTC days, as `YYYY-MM-DD`. */
 export interface DayRange {
@@ -38,7 +38,7 @@ export class RandomNumbersService {
     const rows = await handle.getBetweenDates(start, end, { maxRows: this.maxRows });
     return {
       identifier: handle.identifier,
-      rows: rows.map((row) => ({ time_index: row.time_index.toISOString(), random_number: row.random_number })),
+      rows: rows.map((row) => ({ time_index: utcIsoString(row.time_index), random_number: row.random_number })),
       lastUpdated: handle.registered.lastUpdated,
     };
   }
