@@ -73,7 +73,7 @@ NODE_FLAGS = $(shell node -p "require('./package.json').config.nodeFlags")
 
 run: build docs prepare-db
 	node dist/src/cli/dev-token.js
-	node $(NODE_FLAGS) dist/src/server.js
+	node $(NODE_FLAGS) dist/server.mjs
 
 # Load benchmark of the production bundle against a bare node:http floor (not part of `make test`).
 bench: build

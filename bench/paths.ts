@@ -11,7 +11,7 @@ export const DATA_DIR = join(ROOT, 'bench', '.data');
 export const RESULTS_DIR = join(ROOT, 'bench', 'results');
 
 /** The production bundle's entry point, built by `make build`. */
-export const SERVER_ENTRY = join(ROOT, 'dist', 'src', 'server.js');
+export const SERVER_ENTRY = join(ROOT, 'dist', 'server.mjs');
 
 /** A compiled CLI of the service, e.g. `cliEntry('migrate')`. */
 export function cliEntry(name: string): string {

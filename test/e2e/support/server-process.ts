@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { dropSchema, freshSchemaName, postgresUrl } from '../../support/engines.js';
 import { freePort } from './free-port.js';
 import { TEST_JWT_SECRET } from './test-token.js';
+import { TEST_SERVER_BUNDLE } from '../../global-setup.js';
 
 /** The repository root, where `src/` and `openapi.yaml` live. */
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -35,7 +36,10 @@ export interface ServerDatabase {
 export interface StartServerOptions {
   /** Extra environment for the server and the data CLIs. */
   env?: Record<string, string>;
-  /** The entry point, relative to the root (the mock server uses its own). */
+  /**
+   * A TypeScript entry point relative to the root, run through tsx (the mock server uses its
+   * own); by default the production bundle of src/server.ts that test/global-setup.ts built.
+   */
   entry?: string;
   /** Whether to migrate and seed a fresh database first. */
   seed?: boolean;
@@ -80,8 +84,9 @@ export async function prepareServerDatabase(options: Pick<StartServerOptions, 'e
 }
 
 /**
- * Starts an entry point (`src/server.ts` by default) as a child process the way a deployment
- * would, on a port the OS said was free; resolves once /health answers.
+ * Starts the server (the production bundle unless `entry` names another program) as a child
+ * process the way a deployment would, on a port the OS said was free; resolves once /health
+ * answers.
  */
 export async function launchServer(
   env: Record<string, string>,
@@ -89,7 +94,7 @@ export async function launchServer(
 ): Promise<RunningServer> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [...TSX, options.entry ?? 'src/server.ts'], {
+  const child = spawn(process.execPath, options.entry ? [...TSX, options.entry] : [TEST_SERVER_BUNDLE], {
     cwd: ROOT,
     env: { ...env, PORT: String(port), [options.portVariable ?? 'PORT']: String(port) },
     stdio: 'pipe',
