@@ -14,12 +14,13 @@ export function serviceLaunch(
   authSecret: string,
   logLevel: string,
   nodeArgs: string[] = [],
+  entry = SERVER_ENTRY,
 ): Omit<ServerLaunch, 'port'> {
-  if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing; run \`make build\` first`);
+  if (!existsSync(entry)) throw new Error(`${entry} is missing; run \`make build\` first`);
   return {
     name: 'service',
     // The same V8 heap settings `npm start` uses (package.json config.nodeFlags).
-    args: [...productionNodeFlags(), ...nodeArgs, SERVER_ENTRY],
+    args: [...productionNodeFlags(), ...nodeArgs, entry],
     env: {
       ...cliEnv(databaseFile),
       NODE_ENV: 'production',

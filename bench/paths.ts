@@ -12,6 +12,8 @@ export const RESULTS_DIR = join(ROOT, 'bench', 'results');
 
 /** The production bundle's entry point, built by `make build`. */
 export const SERVER_ENTRY = join(ROOT, 'dist', 'server.mjs');
+/** The same server unbundled (tsc's output): profiles taken on it name each function's package. */
+export const UNBUNDLED_SERVER_ENTRY = join(ROOT, 'dist', 'src', 'server.js');
 
 /** A compiled CLI of the service, e.g. `cliEntry('migrate')`. */
 export function cliEntry(name: string): string {

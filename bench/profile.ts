@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { benchCases, loadBenchSettings } from './bench-config.js';
 import { createBenchIdentity } from './identity.js';
 import { serviceLaunch } from './launches.js';
-import { DATA_DIR, RESULTS_DIR } from './paths.js';
+import { DATA_DIR, RESULTS_DIR, UNBUNDLED_SERVER_ENTRY } from './paths.js';
 import { prepareBenchDatabase } from './prepare-db.js';
 import { freePort, startServer } from './processes.js';
 import { formatProfileSummary, summarizeProfileFile } from './profile-summary.js';
@@ -11,7 +11,8 @@ import { formatRun } from './report.js';
 import { runLoad } from './run-case.js';
 
 /**
- * `npx tsx bench/profile.ts [case]`: runs the production service under `node --cpu-prof`,
+ * `npx tsx bench/profile.ts [case]`: runs the production service under `node --cpu-prof`
+ * (unbundled, so the summary can group functions by package),
  * loads one case (default `customers`) after a warm-up, stops the service so V8 writes
  * `bench/results/<case>.cpuprofile`, and prints where the CPU time of the measured load went.
  */
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     '--cpu-prof',
     `--cpu-prof-dir=${RESULTS_DIR}`,
     `--cpu-prof-name=${profileName}`,
-  ]);
+  ], UNBUNDLED_SERVER_ENTRY);
   const port = await freePort();
   const spawned = performance.now();
   const service = await startServer({ ...launch, port }, '/health', identity.headers);
