@@ -92,18 +92,23 @@ describe.each(engines)('POST /customers racing in process on $name', (engine) =>
     for (const [code, winner] of verdict.winners) expect((await api.get(`/customers/${code}`).expect(200)).body).toEqual(winner);
   }
 
+  raceCases(race, IN_PROCESS_TIMEOUT_MS);
+});
+
+/** The two races every setting runs: one code contested by all, and fresh codes mixed with duplicates. */
+function raceCases(race: (sent: NewCustomer[]) => Promise<void>, timeoutMs: number): void {
   it(
     `when ${RACERS} creates race for one code, exactly one answers 201, the rest 409 problems naming it, and one row is stored`,
     () => race(racersFor('SAME', RACERS)),
-    IN_PROCESS_TIMEOUT_MS,
+    timeoutMs,
   );
 
   it(
     'when fresh and duplicate codes race together, each code gets one 201 and its row is stored exactly once',
     () => race(mixedRace('MIX')),
-    IN_PROCESS_TIMEOUT_MS,
+    timeoutMs,
   );
-});
+}
 
 /** A fresh database for server processes, migrated here so servers started together do not race to migrate it. */
 async function migratedServerDatabase(engine: 'sqlite' | 'postgres'): Promise<ServerDatabase> {
@@ -144,17 +149,7 @@ describe.each(engines.map((e) => e.name))('POST /customers racing over connectio
     for (const client of clients) expect(judgeStored(verdict.winners, await client.listAll(), 'GET /customers')).toEqual([]);
   }
 
-  it(
-    `when ${RACERS} creates race for one code, exactly one answers 201, the rest 409 problems naming it, and one row is stored`,
-    () => race(racersFor('SAME', RACERS)),
-    PROCESS_TIMEOUT_MS,
-  );
-
-  it(
-    'when fresh and duplicate codes race together, each code gets one 201 and its row is stored exactly once',
-    () => race(mixedRace('MIX')),
-    PROCESS_TIMEOUT_MS,
-  );
+  raceCases(race, PROCESS_TIMEOUT_MS);
 });
 
 describe.each(engines.map((e) => e.name))('a server process killed with SIGKILL during creates on %s', (engine) => {
