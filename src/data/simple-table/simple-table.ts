@@ -3,7 +3,8 @@ import { InvalidInputError } from '../../errors/app-error.js';
 import type { StorageEngine } from '../engine/storage-engine.js';
 import { checkFilter } from './filter-check.js';
 import type { Filter } from './filter.js';
-import { filterToSql } from './filter-sql.js';
+import { boundValues, filterShape, filterToSql, type Bind } from './filter-sql.js';
+import { QueryTemplateCache } from './query-template.js';
 import { fromStorage, toStorage } from './storage-codec.js';
 import { UniqueViolationError } from './table-errors.js';
 import type { InsertOf, OrderableColumn, RecordOf, TableDeclaration } from './table-declaration.js';
@@ -26,6 +27,9 @@ export const MAX_LIMIT = 500;
  * declaration is the only schema; column names never come from callers unchecked.
  */
 export class SimpleTable<T extends TableDeclaration> {
+  /** Compiled reads by shape: a filter's shape plus the ordering (see `filterShape`). */
+  private readonly templates = new QueryTemplateCache();
+
   constructor(
     private readonly engine: StorageEngine,
     readonly declaration: T,
@@ -50,20 +54,31 @@ export class SimpleTable<T extends TableDeclaration> {
       ]);
     }
     const checked = filter === undefined ? undefined : checkFilter(this.declaration, filter);
+    const ordering = this.ordering(options.orderBy);
+    const select = (bind: Bind) => this.selectQuery(checked, ordering, bind).limit(bind(limit) as number).offset(bind(offset) as number);
+    const shape = `${checked ? filterShape(checked) : ''} order by ${ordering.map((o) => `${o.column} ${o.direction}`).join(',')}`;
+    const template = this.templates.get(shape, select);
+    const values = checked ? boundValues(this.declaration, checked) : [];
+    values.push(limit, offset);
+    const rows = template ? (await this.db.executeQuery(template.fill(values))).rows : await select((value) => value).execute();
+    return rows.map((row) => this.decode(row as Record<string, unknown>));
+  }
+
+  /** The select of every declared column, filtered and ordered; values are bound through `bind`. */
+  private selectQuery(checked: Filter<T> | undefined, ordering: { column: string; direction: 'asc' | 'desc' }[], bind: Bind) {
     let query = this.db.selectFrom(this.declaration.name).select(Object.keys(this.declaration.columns));
-    if (checked) query = query.where((eb) => filterToSql(eb, this.declaration, checked));
+    if (checked) query = query.where((eb) => filterToSql(eb, this.declaration, checked, bind));
     // Engines disagree on where NULLs sort; pin it (last, either direction) so both answer alike.
     // Only nullable columns need it: NULLS LAST on a NOT NULL key stops SQLite from walking the
     // index in order and made it sort every matching row (23% of a /customers request).
-    for (const { column, direction } of this.ordering(options.orderBy)) {
+    for (const { column, direction } of ordering) {
       const nullable = this.declaration.columns[column]?.flags.nullable === true;
       query = query.orderBy(column, (ob) => {
         const ordered = direction === 'desc' ? ob.desc() : ob.asc();
         return nullable ? ordered.nullsLast() : ordered;
       });
     }
-    const rows = await query.limit(limit).offset(offset).execute();
-    return rows.map((row) => this.decode(row));
+    return query;
   }
 
   /** Inserts rows in one transaction; a unique-key clash raises `UniqueViolationError` and writes nothing. */
