@@ -125,7 +125,11 @@ function safeDecode(value: string): string {
 function copyQuery(query: unknown): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   if (typeof query !== 'object' || query === null) return copy;
-  for (const [name, value] of Object.entries(query)) {
+  const source = query as Record<string, unknown>;
+  // for-in over own keys: Object.entries built an array of pairs on each of four calls per request.
+  for (const name in source) {
+    if (!Object.hasOwn(source, name)) continue;
+    const value = source[name];
     const copied = Array.isArray(value) ? value.slice() : value;
     // A `__proto__` parameter is defined as an own property: it stays a parameter the validator
     // refuses as unknown, instead of silently replacing the copy's prototype.

@@ -49,18 +49,16 @@ export function refusingUntrustedHeaders(inner: Authenticator, trustedGateway: b
 
 /**
  * Authenticates each request at most once, however many parts of the app ask (the rate
- * limiter keys by caller, the contract's security handler checks scopes).
+ * limiter keys by caller, the contract's security handler checks scopes). The outcome rides on
+ * the request under a symbol of this authenticator's own: a WeakMap entry per request cost
+ * more, in the insert and again in every garbage collection that had to visit it.
  */
 export function oncePerRequest(inner: Authenticator): Authenticator {
-  const outcomes = new WeakMap<CredentialsCarrier, Promise<AuthenticatedCaller>>();
+  const outcome = Symbol('authentication outcome');
   return {
     authenticate(request) {
-      let outcome = outcomes.get(request);
-      if (!outcome) {
-        outcome = inner.authenticate(request);
-        outcomes.set(request, outcome);
-      }
-      return outcome;
+      const carrier = request as CredentialsCarrier & { [outcome]?: Promise<AuthenticatedCaller> };
+      return (carrier[outcome] ??= inner.authenticate(request));
     },
   };
 }

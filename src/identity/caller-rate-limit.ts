@@ -36,15 +36,15 @@ const PARTITION_KEYS_KEPT = 10_000;
  * The counting is express-rate-limit's: its stores (MemoryStore, or the Redis store passed in)
  * keep the windows. Its middleware is not used: per request it awaited six promises, hashed the
  * key with SHA-256 for the headers' partition key and ran its configuration checks again, a
- * tenth of a /health request. This one awaits the caller's key and the store, and hashes a key
- * once while it stays among the last 10,000 seen.
+ * tenth of a /health request. This one awaits the caller's key and the store, and builds a
+ * key's policy header (with its hash) once while the key stays among the last 10,000 seen.
  */
 export function callerRateLimit(options: CallerRateLimitOptions): RequestHandler {
   const { perMinute, authenticator } = options;
   const store = options.store ?? new MemoryStore();
   store.init?.({ windowMs: WINDOW_MS } as Options);
   const policyName = `"${perMinute}-in-1min"`;
-  const partitionKeys = new PartitionKeys(PARTITION_KEYS_KEPT);
+  const policies = new PolicyHeaders(PARTITION_KEYS_KEPT, (partitionKey) => `${policyName}; q=${perMinute}; w=${WINDOW_SECONDS}; pk=:${partitionKey}:`);
 
   const callerKey = async (req: Request): Promise<string> => {
     try {
@@ -59,7 +59,7 @@ export function callerRateLimit(options: CallerRateLimitOptions): RequestHandler
       .then(async (key) => {
         const { totalHits, resetTime } = await store.increment(key);
         const resetSeconds = resetTime ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : WINDOW_SECONDS;
-        res.setHeader('RateLimit-Policy', `${policyName}; q=${perMinute}; w=${WINDOW_SECONDS}; pk=:${partitionKeys.of(key)}:`);
+        res.setHeader('RateLimit-Policy', policies.of(key));
         res.setHeader('RateLimit', `${policyName}; r=${Math.max(perMinute - totalHits, 0)}; t=${resetSeconds}`);
         next(totalHits > perMinute ? new RateLimitedError(Math.max(1, resetSeconds), perMinute) : undefined);
       })
@@ -68,22 +68,25 @@ export function callerRateLimit(options: CallerRateLimitOptions): RequestHandler
 }
 
 /**
- * The policy header's partition key of a counter key: the first 12 hex digits of its SHA-256, base64
- * encoded (what express-rate-limit sends), so callers can tell quotas apart without learning
- * the user id or IP behind them.
+ * The `RateLimit-Policy` header of each counter key. Its partition key is the first 12 hex
+ * digits of the key's SHA-256, base64 encoded (what express-rate-limit sends), so callers can
+ * tell quotas apart without learning the user id or IP behind them.
  */
-class PartitionKeys {
+class PolicyHeaders {
   readonly #known = new Map<string, string>();
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly header: (partitionKey: string) => string,
+  ) {}
 
   of(key: string): string {
-    let partition = this.#known.get(key);
-    if (partition === undefined) {
-      partition = Buffer.from(createHash('sha256').update(key).digest('hex').slice(0, 12)).toString('base64');
+    let policy = this.#known.get(key);
+    if (policy === undefined) {
+      policy = this.header(Buffer.from(createHash('sha256').update(key).digest('hex').slice(0, 12)).toString('base64'));
       if (this.#known.size >= this.capacity) this.#known.delete(this.#known.keys().next().value!);
-      this.#known.set(key, partition);
+      this.#known.set(key, policy);
     }
-    return partition;
+    return policy;
   }
 }
