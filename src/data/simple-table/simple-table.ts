@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { InvalidInputError } from '../../errors/app-error.js';
 import type { StorageEngine } from '../engine/storage-engine.js';
+import type { Column } from './column.js';
 import { checkFilter } from './filter-check.js';
 import type { Filter } from './filter.js';
 import { boundValues, filterShape, filterToSql, type Bind } from './filter-sql.js';
@@ -29,11 +30,15 @@ export const MAX_LIMIT = 500;
 export class SimpleTable<T extends TableDeclaration> {
   /** Compiled reads by shape: a filter's shape plus the ordering (see `filterShape`). */
   private readonly templates = new QueryTemplateCache();
+  /** The declared columns as [name, column] pairs, listed once rather than for every row decoded. */
+  private readonly columnList: [string, Column][];
 
   constructor(
     private readonly engine: StorageEngine,
     readonly declaration: T,
-  ) {}
+  ) {
+    this.columnList = Object.entries(declaration.columns);
+  }
 
   private get db(): Kysely<any> {
     return this.engine.db;
@@ -154,7 +159,7 @@ export class SimpleTable<T extends TableDeclaration> {
 
   private decode(row: Record<string, unknown>): RecordOf<T> {
     const decoded: Record<string, unknown> = {};
-    for (const [name, column] of Object.entries(this.declaration.columns)) decoded[name] = fromStorage(column, row[name]);
+    for (const [name, column] of this.columnList) decoded[name] = fromStorage(column, row[name]);
     return decoded as RecordOf<T>;
   }
 
