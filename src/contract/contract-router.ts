@@ -10,6 +10,7 @@ import type { ContractDocument } from './contract-document.js';
 import { assertHandlersMatch } from './handler-coverage.js';
 import type { HandlerMap, OperationId, RequestContext } from './operation-types.js';
 import { precompileRouting } from './precompiled-routing.js';
+import { precompileRequestValidation } from './precompiled-validation.js';
 import { HttpProblemError } from '../errors/http-problem-error.js';
 import { logProblemCause, problemFromError } from './problem.js';
 import { ResponseSender } from './response-sender.js';
@@ -68,6 +69,7 @@ export async function createContractRouter(options: ContractRouterOptions): Prom
   await api.init();
   api.validator.preCompileRequestValidators();
   precompileRouting(api);
+  precompileRequestValidation(api);
   const operations = api.getOperations();
   assertHandlersMatch(
     operations.map((o) => o.operationId!),
