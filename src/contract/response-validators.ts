@@ -81,7 +81,7 @@ export function compileResponseCatalog(operations: Operation[]): ResponseCatalog
   const serializerFor = (schema: object) => {
     let serialize = serializers.get(schema);
     if (!serialize) {
-      serialize = buildSerializer(structuredClone(schema) as never) as (body: unknown) => string;
+      serialize = buildSerializer(serializerSchema(schema) as never) as (body: unknown) => string;
       serializers.set(schema, serialize);
     }
     return serialize;
@@ -109,6 +109,40 @@ export function compileResponseCatalog(operations: Operation[]): ResponseCatalog
     catalog.set(operation.operationId!, byStatus);
   }
   return catalog;
+}
+
+/** Keywords that leave a free-form object schema free-form (they only document it). */
+const ANNOTATIONS = new Set(['type', 'additionalProperties', 'description', 'title', 'examples', 'example', 'x-contract-id']);
+/** Keywords whose values are data, not schemas: copied as they are. */
+const DATA = new Set(['enum', 'const', 'default', 'examples', 'example']);
+
+/**
+ * A copy of `schema` for fast-json-stringify in which every free-form object (`type: object`,
+ * `additionalProperties: true`, nothing else that constrains it) becomes `{}`, which it writes
+ * with JSON.stringify: the same text, at half the cost of its key-by-key path for such objects
+ * (a frame's rows are free-form: 11 of 23 us for 50 customers). Everything that lists
+ * properties stays as it is, so unlisted fields are still left out. Shared and circular
+ * subschemas are copied once.
+ */
+export function serializerSchema(schema: unknown, copies = new Map<object, unknown>()): unknown {
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const done = copies.get(schema);
+  if (done !== undefined) return done;
+  if (Array.isArray(schema)) {
+    const list: unknown[] = [];
+    copies.set(schema, list);
+    for (const item of schema) list.push(serializerSchema(item, copies));
+    return list;
+  }
+  const entries = Object.entries(schema);
+  const freeForm =
+    (schema as { type?: unknown }).type === 'object' &&
+    (schema as { additionalProperties?: unknown }).additionalProperties === true &&
+    entries.every(([keyword]) => ANNOTATIONS.has(keyword));
+  const copy: Record<string, unknown> = {};
+  copies.set(schema, copy);
+  if (!freeForm) for (const [keyword, value] of entries) copy[keyword] = DATA.has(keyword) ? value : serializerSchema(value, copies);
+  return copy;
 }
 
 /** Whether a media type carries JSON. */
