@@ -7,6 +7,7 @@ import type {
   QueryResult,
   TransactionSettings,
 } from 'kysely';
+import { wantsArrayRows, type ArrayRowsReader } from './array-rows.js';
 import { StorageUnavailableError, type OutageKind } from './storage-unavailable-error.js';
 
 /** How one engine recognises an outage among its errors, and recovers from one. */
@@ -48,13 +49,14 @@ export class PreparationGate {
  * Wraps a Kysely dialect so that every driver call that fails because the database is out
  * (down, unreachable, timed out, unreadable) throws a StorageUnavailableError the rest of the
  * service maps to a 503, and, given a gate, holds connections back until the gate is passed.
+ * Given `arrayRows`, queries marked by `withArrayRows` are run through it.
  */
-export function guardDialect(dialect: Dialect, policy: OutagePolicy, gate?: PreparationGate): Dialect {
+export function guardDialect(dialect: Dialect, policy: OutagePolicy, gate?: PreparationGate, arrayRows?: ArrayRowsReader): Dialect {
   return {
     createAdapter: () => dialect.createAdapter(),
     createIntrospector: (db) => dialect.createIntrospector(db),
     createQueryCompiler: () => dialect.createQueryCompiler(),
-    createDriver: () => new GuardedDriver(dialect.createDriver(), policy, gate),
+    createDriver: () => new GuardedDriver(dialect.createDriver(), policy, gate, arrayRows),
   };
 }
 
@@ -63,6 +65,7 @@ class GuardedDriver implements Driver {
     private readonly inner: Driver,
     private readonly policy: OutagePolicy,
     private readonly gate: PreparationGate | undefined,
+    private readonly arrayRows: ArrayRowsReader | undefined,
   ) {}
 
   init(): Promise<void> {
@@ -73,7 +76,7 @@ class GuardedDriver implements Driver {
     const pending = this.gate?.wait();
     if (pending) await pending;
     const connection = await this.inner.acquireConnection().catch(this.rethrow);
-    return new GuardedConnection(connection, this.rethrow);
+    return new GuardedConnection(connection, this.rethrow, this.arrayRows);
   }
 
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
@@ -139,13 +142,14 @@ class GuardedConnection implements DatabaseConnection {
   constructor(
     readonly inner: DatabaseConnection,
     private readonly rethrow: (error: unknown) => never,
+    private readonly arrayRows: ArrayRowsReader | undefined,
   ) {}
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     let pending: Promise<QueryResult<R>>;
     try {
       // SQLite's driver throws synchronously (it runs the statement on the spot).
-      pending = this.inner.executeQuery<R>(query);
+      pending = this.arrayRows && wantsArrayRows(query) ? this.arrayRows(() => this.inner.executeQuery<R>(query)) : this.inner.executeQuery<R>(query);
     } catch (error) {
       return Promise.reject(this.caught(error));
     }

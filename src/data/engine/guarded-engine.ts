@@ -1,4 +1,5 @@
 import { Kysely, sql, type Dialect } from 'kysely';
+import type { ArrayRowsReader } from './array-rows.js';
 import { guardDialect, PreparationGate, type OutagePolicy } from './guarded-dialect.js';
 import type { StorageEngine, StorageOptions } from './storage-engine.js';
 
@@ -8,9 +9,15 @@ export type EngineTraits = Pick<StorageEngine, 'kind' | 'schema' | 'isUniqueViol
 /**
  * A StorageEngine over `dialect` whose outages (as `policy` recognises them) surface as
  * StorageUnavailableError and whose first query waits for `prepare`, which itself runs on an
- * engine without that wait.
+ * engine without that wait. `arrayRows` is how the engine reads rows as arrays, if it can.
  */
-export function guardedEngine(traits: EngineTraits, dialect: Dialect, policy: OutagePolicy, prepare?: StorageOptions['prepare']): StorageEngine {
+export function guardedEngine(
+  traits: EngineTraits,
+  dialect: Dialect,
+  policy: OutagePolicy,
+  prepare?: StorageOptions['prepare'],
+  arrayRows?: ArrayRowsReader,
+): StorageEngine {
   const engine = (db: Kysely<any>): StorageEngine => ({
     ...traits,
     db,
@@ -19,6 +26,6 @@ export function guardedEngine(traits: EngineTraits, dialect: Dialect, policy: Ou
     },
     destroy: () => db.destroy(),
   });
-  const gate = prepare && new PreparationGate(() => prepare(engine(new Kysely<any>({ dialect: guardDialect(dialect, policy) }))));
-  return engine(new Kysely<any>({ dialect: guardDialect(dialect, policy, gate) }));
+  const gate = prepare && new PreparationGate(() => prepare(engine(new Kysely<any>({ dialect: guardDialect(dialect, policy, undefined, arrayRows) }))));
+  return engine(new Kysely<any>({ dialect: guardDialect(dialect, policy, gate, arrayRows) }));
 }

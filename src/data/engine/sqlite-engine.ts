@@ -23,7 +23,7 @@ export function openSqliteEngine(filename: string, options: StorageOptions = {})
     isUniqueViolation: (error) =>
       ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(String(errorCode(error))),
   };
-  return guardedEngine(traits, dialect, policy, options.prepare);
+  return guardedEngine(traits, dialect, policy, options.prepare, (read) => connection.readingArrays(read));
 }
 
 function errorCode(error: unknown): unknown {
@@ -52,6 +52,21 @@ const MAX_CACHED_STATEMENTS = 256;
 class ReopeningConnection {
   #connection: SQLite.Database | undefined;
   readonly #statements = new Map<string, SQLite.Statement>();
+  #arrayRows = false;
+
+  /**
+   * Runs `read` with the statements it prepares returning rows as arrays (better-sqlite3's raw
+   * mode). Kysely's driver prepares and runs a statement in one synchronous call, so the mode
+   * cannot leak into another query.
+   */
+  readingArrays<T>(read: () => T): T {
+    this.#arrayRows = true;
+    try {
+      return read();
+    } finally {
+      this.#arrayRows = false;
+    }
+  }
 
   constructor(
     private readonly filename: string,
@@ -64,6 +79,8 @@ class ReopeningConnection {
       statement = (this.#connection ?? this.#open()).prepare(text);
       if (this.#statements.size < MAX_CACHED_STATEMENTS) this.#statements.set(text, statement);
     }
+    // raw() throws on statements that return no rows; a cached one keeps its mode, so set it each time.
+    if (statement.reader) statement.raw(this.#arrayRows);
     return statement;
   }
 

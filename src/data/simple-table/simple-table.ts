@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { InvalidInputError } from '../../errors/app-error.js';
+import { withArrayRows } from '../engine/array-rows.js';
 import type { StorageEngine } from '../engine/storage-engine.js';
 import type { Column } from './column.js';
 import { checkFilter } from './filter-check.js';
@@ -65,13 +66,14 @@ export class SimpleTable<T extends TableDeclaration> {
     const template = this.templates.get(shape, select);
     const values = checked ? boundValues(this.declaration, checked) : [];
     values.push(limit, offset);
-    const rows = template ? (await this.db.executeQuery(template.fill(values))).rows : await select((value) => value).execute();
-    return rows.map((row) => this.decode(row as Record<string, unknown>));
+    // Rows are copied by decode anyway: an engine that can return them as arrays skips an object per row.
+    const rows = template ? (await this.db.executeQuery(withArrayRows(template.fill(values)))).rows : await select((value) => value).execute();
+    return rows.map((row) => (Array.isArray(row) ? this.decodeArray(row) : this.decode(row as Record<string, unknown>)));
   }
 
   /** The select of every declared column, filtered and ordered; values are bound through `bind`. */
   private selectQuery(checked: Filter<T> | undefined, ordering: { column: string; direction: 'asc' | 'desc' }[], bind: Bind) {
-    let query = this.db.selectFrom(this.declaration.name).select(Object.keys(this.declaration.columns));
+    let query = this.db.selectFrom(this.declaration.name).select(this.columnList.map(([name]) => name));
     if (checked) query = query.where((eb) => filterToSql(eb, this.declaration, checked, bind));
     // Engines disagree on where NULLs sort; pin it (last, either direction) so both answer alike.
     // Only nullable columns need it: NULLS LAST on a NOT NULL key stops SQLite from walking the
@@ -155,6 +157,14 @@ export class SimpleTable<T extends TableDeclaration> {
       encoded[name] = toStorage(column, (row as Record<string, unknown>)[name]);
     }
     return encoded;
+  }
+
+  /** A row read as an array: values in the order of the select list, which is the declaration's. */
+  private decodeArray(row: unknown[]): RecordOf<T> {
+    const decoded: Record<string, unknown> = {};
+    const columns = this.columnList;
+    for (let i = 0; i < columns.length; i++) decoded[columns[i]![0]] = fromStorage(columns[i]![1], row[i]);
+    return decoded as RecordOf<T>;
   }
 
   private decode(row: Record<string, unknown>): RecordOf<T> {
