@@ -97,6 +97,11 @@ describe.each(engines)('DataNode producer and reader on $name', (engine) => {
       const handle = await new DataNodeReader(storage).open(node);
       const inclusive = await handle.getBetweenDates(day('2026-02-02'), day('2026-02-04'));
       expect(inclusive).toHaveLength(3);
+      // The same kind of read with other bounds (the compiled query is reused) reads its own rows.
+      const later = await handle.getBetweenDates(day('2026-02-08'), day('2026-02-09'));
+      expect(later.map((r) => r.time_index.toISOString())).toEqual(['2026-02-08T00:00:00.000Z', '2026-02-09T00:00:00.000Z']);
+      expect(await handle.getBetweenDates(null, day('2026-02-01'))).toHaveLength(1);
+      expect(await handle.getBetweenDates(day('2026-02-10'), null)).toHaveLength(1);
       const exclusive = await handle.getBetweenDates(day('2026-02-02'), day('2026-02-04'), {
         inclusiveStart: false,
         inclusiveEnd: false,
