@@ -91,7 +91,7 @@ export class DataNodeReader {
 
   /** The handle of `identifier`; `DataNodeNotFoundError` when nothing is published under it. */
   async fromIdentifier(identifier: string): Promise<DataNodeHandle> {
-    const registered = await findRegisteredNode(this.engine.db, identifier);
+    const registered = await findRegisteredNode(this.engine.db, identifier, this.templates);
     if (!registered) throw new DataNodeNotFoundError(identifier);
     return new DataNodeHandle(this.engine, registered, this.templates);
   }

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ColumnKind } from '../simple-table/column.js';
+import type { Bind } from '../simple-table/filter-sql.js';
+import type { QueryTemplateCache } from '../simple-table/query-template.js';
 import { describeColumns, identityColumns, type DataNodeDeclaration } from './data-node-declaration.js';
 
 /** The registry table's name; created by the migrations. */
@@ -14,9 +16,14 @@ export interface RegisteredNode {
   lastUpdated: Date | null;
 }
 
-/** Reads the registry entry of `identifier`, or undefined when nothing is published under it. */
-export async function findRegisteredNode(db: Kysely<any>, identifier: string): Promise<RegisteredNode | undefined> {
-  const row = await db.selectFrom(REGISTRY_TABLE).selectAll().where('identifier', '=', identifier).executeTakeFirst();
+/**
+ * Reads the registry entry of `identifier`, or undefined when nothing is published under it;
+ * with `templates`, the query is compiled once for every call that shares them.
+ */
+export async function findRegisteredNode(db: Kysely<any>, identifier: string, templates?: QueryTemplateCache): Promise<RegisteredNode | undefined> {
+  const build = (bind: Bind) => db.selectFrom(REGISTRY_TABLE).selectAll().where('identifier', '=', bind(identifier));
+  const template = templates?.get('registry entry', build);
+  const [row] = template ? (await db.executeQuery<Record<string, any>>(template.fill([identifier]))).rows : await build((value) => value).execute();
   if (!row) return undefined;
   return {
     identifier: row.identifier,
