@@ -14,7 +14,9 @@ export type ArrayRowsReader = <T>(read: () => T) => T;
  * that copies every row anyway saves the driver building an object per row first.
  */
 export function withArrayRows(query: CompiledQuery): CompiledQuery {
-  return { ...query, [ARRAY_ROWS]: true } as CompiledQuery;
+  // Spelled out: spreading a frozen object into one with a symbol key took V8's slow path.
+  const marked = { query: query.query, queryId: query.queryId, sql: query.sql, parameters: query.parameters, [ARRAY_ROWS]: true };
+  return marked as CompiledQuery;
 }
 
 /** Whether `query` was marked by `withArrayRows`. */
