@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchCases } from './bench-config.js';
+import { createBenchIdentity } from './identity.js';
+import { floorLaunch, serviceLaunch } from './launches.js';
+import { DATA_DIR } from './paths.js';
+import { prepareBenchDatabase } from './prepare-db.js';
+import { freePort, startServer, type ChildServer } from './processes.js';
+import { runLoad } from './run-case.js';
+import { median } from './stats.js';
+
+const USAGE = `usage: npx tsx bench/cpu-compare.ts <case> <rounds> <seconds> <label>=<bundle under dist/|floor> ...
+  e.g. (git stash; npx tsx scripts/build/bundle-server.ts dist/before.mjs; git stash pop; make build)
+       npx tsx bench/cpu-compare.ts customers 7 3 before=dist/before.mjs after=dist/server.mjs floor=floor`;
+
+/** Kernel clock ticks per second, as /proc reports CPU time (USER_HZ is 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** User and system CPU time a process has used, in microseconds, from /proc/<pid>/stat. */
+function cpuMicros(pid: number): { user: number; system: number } {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const toMicros = (ticks: string) => (Number(ticks) * 1e6) / TICKS_PER_SECOND;
+  return { user: toMicros(fields[11]!), system: toMicros(fields[12]!) };
+}
+
+/** One contender: a server under a label, and what each of its rounds measured. */
+interface Contender {
+  label: string;
+  server: ChildServer;
+  cpuPerRequest: number[];
+  systemPerRequest: number[];
+  rps: number[];
+}
+
+/**
+ * Server CPU time per request of several builds of the service (and the floor), side by side:
+ * every contender runs at once on the benchmark database and they take turns under the same
+ * load. CPU per request, read from /proc, holds far steadier on these noisy machines than
+ * req/s, so A/B comparisons of one change (each commit's before/after figures) use it.
+ */
+async function main(): Promise<void> {
+  const [caseName, roundsArg, secondsArg, ...entries] = process.argv.slice(2);
+  const benchCase = benchCases().find((c) => c.name === caseName);
+  const rounds = Number(roundsArg);
+  const seconds = Number(secondsArg);
+  if (!benchCase || !(rounds > 0) || !(seconds > 0) || entries.length === 0) throw new Error(USAGE);
+  const database = join(DATA_DIR, 'bench.sqlite');
+  if (!existsSync(database)) prepareBenchDatabase(database);
+  const identity = await createBenchIdentity();
+  const contenders: Contender[] = [];
+  try {
+    for (const entry of entries) {
+      const [label, file] = entry.split('=');
+      if (!label || !file) throw new Error(USAGE);
+      const launch = file === 'floor' ? floorLaunch(database) : serviceLaunch(database, identity.secret, 'info', [], file);
+      const server = await startServer({ ...launch, port: await freePort() }, '/health', identity.headers);
+      contenders.push({ label, server, cpuPerRequest: [], systemPerRequest: [], rps: [] });
+    }
+    for (const c of contenders) await runLoad(c.server.baseUrl + benchCase.path, identity.headers, 32, 2);
+    for (let round = 0; round < rounds; round++) {
+      for (const c of contenders) {
+        const before = cpuMicros(c.server.pid);
+        const load = await runLoad(c.server.baseUrl + benchCase.path, identity.headers, 32, seconds);
+        const after = cpuMicros(c.server.pid);
+        c.cpuPerRequest.push((after.user + after.system - before.user - before.system) / load.requests);
+        c.systemPerRequest.push((after.system - before.system) / load.requests);
+        c.rps.push(load.rps);
+      }
+    }
+    console.log(`${benchCase.name}: ${benchCase.path}, ${rounds} rounds of ${seconds} s each, 32 connections`);
+    for (const c of contenders) {
+      const rounds = c.cpuPerRequest.map((us) => us.toFixed(0)).join(' ');
+      console.log(
+        `${c.label.padEnd(12)} CPU/request median ${median(c.cpuPerRequest).toFixed(1)} us (system ${median(c.systemPerRequest).toFixed(1)})` +
+          `  req/s median ${median(c.rps).toFixed(0)}  [${rounds}]`,
+      );
+    }
+  } finally {
+    await Promise.all(contenders.map((c) => c.server.stop()));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
