@@ -177,8 +177,12 @@ function requiredScopes(operation: Operation, scheme: string): string[] {
 
 /** The user a security handler authenticated for this request, if the operation is secured. */
 function authenticatedUser(c: Context): LoggedUser | undefined {
-  const results = Object.values(c.security ?? {}) as ({ user?: LoggedUser } | boolean | undefined)[];
-  return results.map((r) => (typeof r === 'object' ? r.user : undefined)).find(Boolean);
+  const results = (c.security ?? {}) as Record<string, { user?: LoggedUser } | boolean | undefined>;
+  for (const scheme in results) {
+    const result = results[scheme];
+    if (typeof result === 'object' && result?.user) return result.user;
+  }
+  return undefined;
 }
 
 /** Why the security handlers refused the request (the first error they threw). */

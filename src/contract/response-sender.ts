@@ -35,13 +35,15 @@ export class ResponseSender {
       this.drift(res, operationId, outgoing.status, errors);
       return;
     }
-    const headers = outgoing.headers ?? {};
-    const missing = documented.requiredHeaders.filter((name) => headers[name] === undefined);
-    if (missing.length > 0) {
-      this.drift(res, operationId, outgoing.status, missing.map((name) => `header ${name} is required`));
-      return;
+    const headers = outgoing.headers;
+    if (documented.requiredHeaders.length > 0) {
+      const missing = documented.requiredHeaders.filter((name) => headers?.[name] === undefined);
+      if (missing.length > 0) {
+        this.drift(res, operationId, outgoing.status, missing.map((name) => `header ${name} is required`));
+        return;
+      }
     }
-    for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, String(value));
+    if (headers) for (const name in headers) if (headers[name] !== undefined) res.setHeader(name, String(headers[name]));
     const payload = documented.serialize ? documented.serialize(outgoing.body) : outgoing.body;
     this.write(res, outgoing.status, contentType, payload, documented.serialize !== undefined);
   }

@@ -46,23 +46,24 @@ export function callerRateLimit(options: CallerRateLimitOptions): RequestHandler
   const policyName = `"${perMinute}-in-1min"`;
   const policies = new PolicyHeaders(PARTITION_KEYS_KEPT, (partitionKey) => `${policyName}; q=${perMinute}; w=${WINDOW_SECONDS}; pk=:${partitionKey}:`);
 
-  const callerKey = async (req: Request): Promise<string> => {
-    try {
-      return `user:${(await authenticator.authenticate(req)).user.id}`;
-    } catch {
-      return `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
-    }
-  };
+  // An authenticated caller is counted by user id, anyone else by address. Plain promise
+  // chains rather than async functions: two fewer promises on every request.
+  const callerKey = (req: Request): Promise<string> =>
+    authenticator.authenticate(req).then(
+      (caller) => `user:${caller.user.id}`,
+      () => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
+    );
 
   return (req, res, next) => {
     callerKey(req)
-      .then(async (key) => {
-        const { totalHits, resetTime } = await store.increment(key);
-        const resetSeconds = resetTime ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : WINDOW_SECONDS;
-        res.setHeader('RateLimit-Policy', policies.of(key));
-        res.setHeader('RateLimit', `${policyName}; r=${Math.max(perMinute - totalHits, 0)}; t=${resetSeconds}`);
-        next(totalHits > perMinute ? new RateLimitedError(Math.max(1, resetSeconds), perMinute) : undefined);
-      })
+      .then((key) =>
+        Promise.resolve(store.increment(key)).then(({ totalHits, resetTime }) => {
+          const resetSeconds = resetTime ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : WINDOW_SECONDS;
+          res.setHeader('RateLimit-Policy', policies.of(key));
+          res.setHeader('RateLimit', `${policyName}; r=${Math.max(perMinute - totalHits, 0)}; t=${resetSeconds}`);
+          next(totalHits > perMinute ? new RateLimitedError(Math.max(1, resetSeconds), perMinute) : undefined);
+        }),
+      )
       .catch(next);
   };
 }
