@@ -1,23 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columns } from '../../src/data/simple-table/column.js';
 import { filterBuilder } from '../../src/data/simple-table/filter-builder.js';
 import { FilterError, checkFilter } from '../../src/data/simple-table/filter-check.js';
 import { and, or, type Filter } from '../../src/data/simple-table/filter.js';
 import { SimpleTable } from '../../src/data/simple-table/simple-table.js';
 import { createDeclaredTable } from '../../src/data/simple-table/table-ddl.js';
-import { defineTable } from '../../src/data/simple-table/table-declaration.js';
 import { engines } from '../support/engines.js';
+import { instruments, type Instruments } from '../support/instruments-table.js';
 
-/** A table with every column kind, so each operator meets each type it applies to. */
-const instruments = defineTable('test_instruments', {
-  id: columns.integer({ primaryKey: true, generated: true, filterable: true, orderable: true }),
-  symbol: columns.text({ unique: true, filterable: true, orderable: true }),
-  price: columns.real({ filterable: true, orderable: true, nullable: true }),
-  active: columns.boolean({ filterable: true }),
-  listed_at: columns.timestamp({ filterable: true, orderable: true, nullable: true }),
-  notes: columns.text({ nullable: true }),
-});
-type Instruments = typeof instruments;
 const f = filterBuilder(instruments);
 
 const rows = [

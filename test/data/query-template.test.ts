@@ -13,21 +13,12 @@ import {
 } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
-import { columns } from '../../src/data/simple-table/column.js';
 import { filterBuilder } from '../../src/data/simple-table/filter-builder.js';
 import { and, or, type Filter } from '../../src/data/simple-table/filter.js';
 import { QueryTemplate } from '../../src/data/simple-table/query-template.js';
 import { SimpleTable, type QueryOptions } from '../../src/data/simple-table/simple-table.js';
-import { defineTable } from '../../src/data/simple-table/table-declaration.js';
+import { instruments, type Instruments } from '../support/instruments-table.js';
 
-const instruments = defineTable('test_instruments', {
-  id: columns.integer({ primaryKey: true, generated: true, filterable: true, orderable: true }),
-  symbol: columns.text({ unique: true, filterable: true, orderable: true }),
-  price: columns.real({ filterable: true, orderable: true, nullable: true }),
-  active: columns.boolean({ filterable: true }),
-  listed_at: columns.timestamp({ filterable: true, orderable: true, nullable: true }),
-});
-type Instruments = typeof instruments;
 const f = filterBuilder(instruments);
 
 /** A SimpleTable on an engine that compiles for `kind` and records every query it would run. */
