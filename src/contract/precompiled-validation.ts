@@ -28,7 +28,7 @@ export function precompileRequestValidation(api: OpenAPIBackend): void {
 
   validator.validateRequest = ((req: ValidatedRequest, operation?: Operation | string): ValidationResult => {
     const known = typeof operation === 'object' ? facts.get(operation) : undefined;
-    if (!known || !operation || typeof operation !== 'object' || !operation.operationId) return library(req, operation);
+    if (!known || typeof operation !== 'object' || !operation.operationId) return library(req, operation);
     const errors: ErrorObject[] = [];
     const coerced = { ...req };
     const validators = validator.getRequestValidatorsForOperation(operation.operationId) ?? [];

@@ -1,8 +1,7 @@
 import { InvalidInputError } from '../../errors/app-error.js';
-import { withArrayRows } from '../engine/array-rows.js';
 import type { StorageEngine } from '../engine/storage-engine.js';
 import { QueryTemplateCache } from '../simple-table/query-template.js';
-import { fromStorage } from '../simple-table/storage-codec.js';
+import { decodeRow } from '../simple-table/storage-codec.js';
 import type { DataNodeDeclaration, NodeRow } from './data-node-declaration.js';
 import { DataNodeNotFoundError, TooManyRowsError } from './data-node-errors.js';
 import { findRegisteredNode, type RegisteredNode } from './data-node-registry.js';
@@ -28,7 +27,7 @@ export class DataNodeHandle<Row extends Record<string, unknown> = Record<string,
     private readonly engine: StorageEngine,
     readonly registered: RegisteredNode,
     /** Compiled reads by shape, shared by the handles of one reader. */
-    private readonly templates: QueryTemplateCache = new QueryTemplateCache(),
+    private readonly templates: QueryTemplateCache,
   ) {}
 
   get identifier(): string {
@@ -65,21 +64,13 @@ export class DataNodeHandle<Row extends Record<string, unknown> = Record<string,
       uniqueIdentifiers: ids,
       limit: options.maxRows === undefined ? undefined : options.maxRows + 1,
     });
-    const template = this.templates.get(read.shape, read.build);
     // Rows are copied below anyway: an engine that can return them as arrays skips an object per row.
-    const rows = template
-      ? ((await this.engine.db.executeQuery(withArrayRows(template.fill(read.values)))).rows as unknown[])
-      : await read.build((value) => value).execute();
+    const rows = await this.templates.read(this.engine.db, read.shape, read.build, read.values, true);
     if (options.maxRows !== undefined && rows.length > options.maxRows) {
       throw new TooManyRowsError(this.identifier, options.maxRows);
     }
-    const decoders = selected.map((c) => [c.name, { kind: c.kind, flags: {} }] as const);
-    return rows.map((row) => {
-      const decoded: Record<string, unknown> = {};
-      if (Array.isArray(row)) for (let i = 0; i < decoders.length; i++) decoded[decoders[i]![0]] = fromStorage(decoders[i]![1], row[i]);
-      else for (const [name, column] of decoders) decoded[name] = fromStorage(column, (row as Record<string, unknown>)[name]);
-      return decoded as Row;
-    });
+    const columns = selected.map((c) => [c.name, c] as const);
+    return rows.map((row) => decodeRow(columns, row) as Row);
   }
 }
 

@@ -18,12 +18,11 @@ export interface RegisteredNode {
 
 /**
  * Reads the registry entry of `identifier`, or undefined when nothing is published under it;
- * with `templates`, the query is compiled once for every call that shares them.
+ * the query is compiled once for every call that shares `templates`.
  */
-export async function findRegisteredNode(db: Kysely<any>, identifier: string, templates?: QueryTemplateCache): Promise<RegisteredNode | undefined> {
+export async function findRegisteredNode(db: Kysely<any>, identifier: string, templates: QueryTemplateCache): Promise<RegisteredNode | undefined> {
   const build = (bind: Bind) => db.selectFrom(REGISTRY_TABLE).selectAll().where('identifier', '=', bind(identifier));
-  const template = templates?.get('registry entry', build);
-  const [row] = template ? (await db.executeQuery<Record<string, any>>(template.fill([identifier]))).rows : await build((value) => value).execute();
+  const [row] = (await templates.read(db, 'registry entry', build, [identifier])) as Record<string, any>[];
   if (!row) return undefined;
   return {
     identifier: row.identifier,

@@ -1,4 +1,5 @@
-import { createQueryId, type Compilable, type CompiledQuery } from 'kysely';
+import { createQueryId, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
+import { withArrayRows } from '../engine/array-rows.js';
 import type { Bind } from './filter-sql.js';
 
 /** Stands for the `index`-th value bound while a template is built. */
@@ -53,5 +54,23 @@ export class QueryTemplateCache {
     if (this.#templates.size >= this.capacity) this.#templates.delete(this.#templates.keys().next().value!);
     this.#templates.set(key, template);
     return template;
+  }
+
+  /**
+   * The rows of the read of shape `key` with `values` (in the order `build` binds them): run
+   * through its template, or built afresh when none could be made. With `arrayRows`, the run is
+   * marked `withArrayRows` (for callers that copy every row anyway), so rows may be arrays.
+   */
+  read(
+    db: Kysely<any>,
+    key: string,
+    build: (bind: Bind) => Compilable & { execute(): Promise<unknown[]> },
+    values: readonly unknown[],
+    arrayRows = false,
+  ): Promise<unknown[]> {
+    const template = this.get(key, build);
+    if (!template) return build((value) => value).execute();
+    const query = template.fill(values);
+    return db.executeQuery(arrayRows ? withArrayRows(query) : query).then((result) => result.rows);
   }
 }

@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import { InvalidInputError } from '../../errors/app-error.js';
-import { withArrayRows } from '../engine/array-rows.js';
 import type { StorageEngine } from '../engine/storage-engine.js';
 import type { Column } from './column.js';
 import { checkFilter } from './filter-check.js';
 import type { Filter } from './filter.js';
 import { boundValues, filterShape, filterToSql, type Bind } from './filter-sql.js';
 import { QueryTemplateCache } from './query-template.js';
-import { fromStorage, toStorage } from './storage-codec.js';
+import { decodeRow, toStorage } from './storage-codec.js';
 import { UniqueViolationError } from './table-errors.js';
 import type { InsertOf, OrderableColumn, RecordOf, TableDeclaration } from './table-declaration.js';
 import { checkRowValues } from './row-check.js';
@@ -63,12 +62,11 @@ export class SimpleTable<T extends TableDeclaration> {
     const ordering = this.ordering(options.orderBy);
     const select = (bind: Bind) => this.selectQuery(checked, ordering, bind).limit(bind(limit) as number).offset(bind(offset) as number);
     const shape = `${checked ? filterShape(checked) : ''} order by ${ordering.map((o) => `${o.column} ${o.direction}`).join(',')}`;
-    const template = this.templates.get(shape, select);
     const values = checked ? boundValues(this.declaration, checked) : [];
     values.push(limit, offset);
     // Rows are copied by decode anyway: an engine that can return them as arrays skips an object per row.
-    const rows = template ? (await this.db.executeQuery(withArrayRows(template.fill(values)))).rows : await select((value) => value).execute();
-    return rows.map((row) => (Array.isArray(row) ? this.decodeArray(row) : this.decode(row as Record<string, unknown>)));
+    const rows = await this.templates.read(this.db, shape, select, values, true);
+    return rows.map((row) => this.decode(row));
   }
 
   /** The select of every declared column, filtered and ordered; values are bound through `bind`. */
@@ -159,18 +157,9 @@ export class SimpleTable<T extends TableDeclaration> {
     return encoded;
   }
 
-  /** A row read as an array: values in the order of the select list, which is the declaration's. */
-  private decodeArray(row: unknown[]): RecordOf<T> {
-    const decoded: Record<string, unknown> = {};
-    const columns = this.columnList;
-    for (let i = 0; i < columns.length; i++) decoded[columns[i]![0]] = fromStorage(columns[i]![1], row[i]);
-    return decoded as RecordOf<T>;
-  }
-
-  private decode(row: Record<string, unknown>): RecordOf<T> {
-    const decoded: Record<string, unknown> = {};
-    for (const [name, column] of this.columnList) decoded[name] = fromStorage(column, row[name]);
-    return decoded as RecordOf<T>;
+  /** A stored row (an object, or an array in the select list's order, which is the declaration's). */
+  private decode(row: unknown): RecordOf<T> {
+    return decodeRow(this.columnList, row) as RecordOf<T>;
   }
 
   private translate(error: unknown, rows: object[]): unknown {
