@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem.js';
+import { ResponseBurst } from './response-burst.js';
 import { isJson, type ResponseCatalog } from './response-validators.js';
 
 /** A response a handler (or the edge) wants to send. */
@@ -17,10 +18,16 @@ export interface OutgoingResponse {
  * a drifted body never leaves the process.
  */
 export class ResponseSender {
+  private readonly burst: ResponseBurst;
+
   constructor(
     private readonly catalog: ResponseCatalog,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.burst = new ResponseBurst((error, res) => {
+      logger.error({ err: error, requestId: (res as Response).req?.id }, 'ending a response failed');
+    });
+  }
 
   /** Sends `outgoing` as the documented response of `operationId`. */
   send(res: Response, operationId: string, outgoing: OutgoingResponse): void {
@@ -65,10 +72,10 @@ export class ResponseSender {
   private write(res: Response, status: number, contentType: string | undefined, body: unknown, serialized = false): void {
     res.statusCode = status;
     if (body === undefined || contentType === undefined) {
-      res.end();
+      this.burst.end(res);
       return;
     }
     res.setHeader('Content-Type', `${contentType}; charset=utf-8`);
-    res.end(serialized ? (body as string) : isJson(contentType) ? JSON.stringify(body) : String(body));
+    this.burst.end(res, serialized ? (body as string) : isJson(contentType) ? JSON.stringify(body) : String(body));
   }
 }

@@ -1,0 +1,104 @@
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ResponseBurst } from '../../src/contract/response-burst.js';
+
+/** The part of a ServerResponse the burst touches, recording what it was ended with. */
+function fakeResponse(name: string, log: string[], fail = false) {
+  const res = {
+    writableEnded: false,
+    destroyed: false,
+    body: undefined as Buffer | undefined,
+    end(body?: Buffer) {
+      if (fail) throw new Error(`${name} cannot be ended`);
+      res.writableEnded = true;
+      res.body = body;
+      log.push(name);
+    },
+  };
+  return res;
+}
+
+const asResponse = (fake: ReturnType<typeof fakeResponse>) => fake as unknown as ServerResponse;
+
+describe('ResponseBurst', () => {
+  it('ends the responses of one turn together once the turn is over, in the order they were finished', async () => {
+    const ended: string[] = [];
+    const burst = new ResponseBurst(() => {});
+    const first = fakeResponse('first', ended);
+    const second = fakeResponse('second', ended);
+    burst.end(asResponse(first), '{"a":1}');
+    burst.end(asResponse(second));
+    expect(ended).toEqual([]);
+    await nextTurn();
+    expect(ended).toEqual(['first', 'second']);
+    expect(first.body?.toString('utf8')).toBe('{"a":1}');
+    expect(second.body).toBeUndefined();
+  });
+
+  it('holds bodies as their UTF-8 bytes', async () => {
+    const burst = new ResponseBurst(() => {});
+    const res = fakeResponse('res', []);
+    const text = '{"name":"Zürich ✓ 東京 😀"}';
+    burst.end(asResponse(res), text);
+    await nextTurn();
+    expect(Buffer.isBuffer(res.body)).toBe(true);
+    expect(res.body).toEqual(Buffer.from(text, 'utf8'));
+  });
+
+  it('skips a response that was ended or destroyed while it waited, and goes on past one that fails', async () => {
+    const ended: string[] = [];
+    const failures: string[] = [];
+    const burst = new ResponseBurst((error) => failures.push((error as Error).message));
+    const answeredElsewhere = fakeResponse('answered elsewhere', ended);
+    const hungUp = fakeResponse('hung up', ended);
+    const broken = fakeResponse('broken', ended, true);
+    const last = fakeResponse('last', ended);
+    for (const res of [answeredElsewhere, hungUp, broken, last]) burst.end(asResponse(res), '{}');
+    answeredElsewhere.writableEnded = true;
+    hungUp.destroyed = true;
+    await nextTurn();
+    expect(ended).toEqual(['last']);
+    expect(failures).toEqual(['broken cannot be ended']);
+  });
+
+  it('starts a new burst for responses finished after a flush', async () => {
+    const ended: string[] = [];
+    const burst = new ResponseBurst(() => {});
+    burst.end(asResponse(fakeResponse('one', ended)), '1');
+    await nextTurn();
+    burst.end(asResponse(fakeResponse('two', ended)), '2');
+    expect(ended).toEqual(['one']);
+    await nextTurn();
+    expect(ended).toEqual(['one', 'two']);
+  });
+
+  describe('over HTTP', () => {
+    let close: (() => Promise<void>) | undefined;
+    afterEach(async () => {
+      await close?.();
+      close = undefined;
+    });
+
+    it('answers concurrent requests each with its own body, status and Content-Length', async () => {
+      const burst = new ResponseBurst(() => {});
+      const server = createServer((req, res) => {
+        res.statusCode = req.url === '/missing' ? 404 : 200;
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        burst.end(res, JSON.stringify({ path: req.url, city: 'Zürich ✓' }));
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const paths = [...Array.from({ length: 19 }, (_, i) => `/item/${i}`), '/missing'];
+      const responses = await Promise.all(paths.map((path) => fetch(`${base}${path}`)));
+      for (const [i, response] of responses.entries()) {
+        const text = await response.text();
+        expect(response.status).toBe(paths[i] === '/missing' ? 404 : 200);
+        expect(JSON.parse(text)).toEqual({ path: paths[i], city: 'Zürich ✓' });
+        expect(Number(response.headers.get('content-length'))).toBe(Buffer.byteLength(text, 'utf8'));
+      }
+    });
+  });
+});
