@@ -28,6 +28,7 @@ describe('ResponseBurst', () => {
     const burst = new ResponseBurst(() => {});
     const first = fakeResponse('first', ended);
     const second = fakeResponse('second', ended);
+    // The default burst holds a few; two stay below it.
     burst.end(asResponse(first), '{"a":1}');
     burst.end(asResponse(second));
     expect(ended).toEqual([]);
@@ -50,7 +51,7 @@ describe('ResponseBurst', () => {
   it('skips a response that was ended or destroyed while it waited, and goes on past one that fails', async () => {
     const ended: string[] = [];
     const failures: string[] = [];
-    const burst = new ResponseBurst((error) => failures.push((error as Error).message));
+    const burst = new ResponseBurst((error) => failures.push((error as Error).message), 10);
     const answeredElsewhere = fakeResponse('answered elsewhere', ended);
     const hungUp = fakeResponse('hung up', ended);
     const broken = fakeResponse('broken', ended, true);
@@ -61,6 +62,19 @@ describe('ResponseBurst', () => {
     await nextTurn();
     expect(ended).toEqual(['last']);
     expect(failures).toEqual(['broken cannot be ended']);
+  });
+
+  it('ends the held responses at once when the burst is full, and starts the next one', async () => {
+    const ended: string[] = [];
+    const burst = new ResponseBurst(() => {}, 3);
+    for (const name of ['a', 'b']) burst.end(asResponse(fakeResponse(name, ended)), name);
+    expect(ended).toEqual([]);
+    burst.end(asResponse(fakeResponse('c', ended)), 'c');
+    expect(ended).toEqual(['a', 'b', 'c']);
+    burst.end(asResponse(fakeResponse('d', ended)), 'd');
+    expect(ended).toEqual(['a', 'b', 'c']);
+    await nextTurn();
+    expect(ended).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('starts a new burst for responses finished after a flush', async () => {
