@@ -1,6 +1,9 @@
 import type { ServerResponse } from 'node:http';
 
-/** Called when ending one response of a burst throws; the rest of the burst still goes out. */
+/**
+ * Called when ending one response of a burst throws (the response is then destroyed, so its
+ * client sees the connection close instead of waiting); the rest of the burst still goes out.
+ */
 export type BurstEndFailure = (error: unknown, res: ServerResponse) => void;
 
 /**
@@ -64,6 +67,7 @@ export class ResponseBurst {
         else res.end(body);
       } catch (error) {
         this.onFailure(error, res);
+        if (!res.writableEnded) res.destroy();
       }
     }
   }

@@ -10,6 +10,9 @@ function fakeResponse(name: string, log: string[], fail = false) {
     writableEnded: false,
     destroyed: false,
     body: undefined as Buffer | undefined,
+    destroy() {
+      res.destroyed = true;
+    },
     end(body?: Buffer) {
       if (fail) throw new Error(`${name} cannot be ended`);
       res.writableEnded = true;
@@ -62,6 +65,8 @@ describe('ResponseBurst', () => {
     await nextTurn();
     expect(ended).toEqual(['last']);
     expect(failures).toEqual(['broken cannot be ended']);
+    // Its client is not left waiting for an answer that will never come.
+    expect(broken.destroyed).toBe(true);
   });
 
   it('ends the held responses at once when the burst is full, and starts the next one', async () => {
