@@ -10,8 +10,10 @@ import { createContractRouter } from './contract/contract-router.js';
 import type { HandlerMap } from './contract/operation-types.js';
 import type { StorageEngine } from './data/engine/storage-engine.js';
 import { docsPage } from './http/docs-page.js';
+import { capturedHeaders, replayingHeaders } from './http/header-replay.js';
 import { bodyParseErrors, jsonBody } from './http/json-body.js';
 import { problemErrors } from './http/problem-errors.js';
+import { writeQueuedHeaders } from './http/queued-headers.js';
 import { requestLogging } from './http/request-logging.js';
 import { callerRateLimit } from './identity/caller-rate-limit.js';
 import { createAuthenticator } from './identity/create-authenticator.js';
@@ -54,9 +56,11 @@ export async function createApp(deps: AppDependencies): Promise<Express> {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  writeQueuedHeaders(app.response);
 
   app.use(requestLogging(logger));
-  app.use(securityHeaders(config.corsOrigins.length > 0));
+  // helmet's headers are the same on every response: worked out once, queued on each.
+  app.use(replayingHeaders(capturedHeaders(securityHeaders(config.corsOrigins.length > 0))));
   if (config.corsOrigins.length > 0) app.use(corsFor(config.corsOrigins));
   if (config.rateLimitPerMinute > 0) {
     app.use(callerRateLimit({ perMinute: config.rateLimitPerMinute, authenticator, store: rateLimitStore }));

@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import type { Logger } from 'pino';
+import { queueHeader } from '../http/queued-headers.js';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem.js';
 import { ResponseBurst } from './response-burst.js';
 import { isJson, type ResponseCatalog } from './response-validators.js';
@@ -50,14 +51,14 @@ export class ResponseSender {
         return;
       }
     }
-    if (headers) for (const name in headers) if (headers[name] !== undefined) res.setHeader(name, String(headers[name]));
+    if (headers) for (const name in headers) if (headers[name] !== undefined) queueHeader(res, name, String(headers[name]));
     const payload = documented.serialize ? documented.serialize(outgoing.body) : outgoing.body;
     this.write(res, outgoing.status, contentType, payload, documented.serialize !== undefined);
   }
 
   /** Sends a problem built by this service (edge errors, mapped exceptions). */
   sendProblem(res: Response, body: Problem, headers: Record<string, string> = {}): void {
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    for (const name in headers) queueHeader(res, name, headers[name]!);
     this.write(res, body.status, PROBLEM_CONTENT_TYPE, body);
   }
 
@@ -75,7 +76,7 @@ export class ResponseSender {
       this.burst.end(res);
       return;
     }
-    res.setHeader('Content-Type', `${contentType}; charset=utf-8`);
+    queueHeader(res, 'Content-Type', `${contentType}; charset=utf-8`);
     this.burst.end(res, serialized ? (body as string) : isJson(contentType) ? JSON.stringify(body) : String(body));
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Level, Logger } from 'pino';
 import { accessLineWriter } from './access-line.js';
+import { queueHeader } from './queued-headers.js';
 
 declare module 'node:http' {
   interface IncomingMessage {
@@ -25,7 +26,7 @@ export function requestLogging(logger: Logger): RequestHandler {
     const offered = req.headers['x-request-id'];
     const id = typeof offered === 'string' && ACCEPTABLE_REQUEST_ID.test(offered) ? offered : randomUUID();
     req.id = id;
-    res.setHeader('X-Request-Id', id);
+    queueHeader(res, 'X-Request-Id', id);
     const started = performance.now();
     // Node emits `close` on every response, after `finish` when it was sent in full: one
     // listener tells completed from aborted.

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, MemoryStore, type Options, type Store } from 'express-rate-limit';
 import { HttpProblemError } from '../errors/http-problem-error.js';
+import { queueHeader } from '../http/queued-headers.js';
 import type { Authenticator } from './authenticator.js';
 
 /** The caller used up its budget: 429 with `Retry-After` in seconds. */
@@ -59,8 +60,8 @@ export function callerRateLimit(options: CallerRateLimitOptions): RequestHandler
       .then((key) =>
         Promise.resolve(store.increment(key)).then(({ totalHits, resetTime }) => {
           const resetSeconds = resetTime ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : WINDOW_SECONDS;
-          res.setHeader('RateLimit-Policy', policies.of(key));
-          res.setHeader('RateLimit', `${policyName}; r=${Math.max(perMinute - totalHits, 0)}; t=${resetSeconds}`);
+          queueHeader(res, 'RateLimit-Policy', policies.of(key));
+          queueHeader(res, 'RateLimit', `${policyName}; r=${Math.max(perMinute - totalHits, 0)}; t=${resetSeconds}`);
           next(totalHits > perMinute ? new RateLimitedError(Math.max(1, resetSeconds), perMinute) : undefined);
         }),
       )
