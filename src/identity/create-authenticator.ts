@@ -29,10 +29,18 @@ export function verificationKey(source: JwtKeySource): VerificationKey {
 
 function bearerAuthenticator(verify: TokenVerifier): Authenticator {
   return {
-    async authenticate({ headers }) {
-      const token = bearerToken(headers);
+    // Not an async function: it hands on the verifier's promise instead of wrapping it in another.
+    authenticate({ headers }) {
+      let token: string | undefined;
+      try {
+        token = bearerToken(headers);
+      } catch (error) {
+        return Promise.reject(error);
+      }
       if (token === undefined) {
-        throw new AuthenticationError('This operation requires authentication: send Authorization: Bearer <token>', { tokenGiven: false });
+        return Promise.reject(
+          new AuthenticationError('This operation requires authentication: send Authorization: Bearer <token>', { tokenGiven: false }),
+        );
       }
       return verify(token);
     },

@@ -36,9 +36,7 @@ export function createJwtVerifier(key: VerificationKey, expected: ExpectedClaims
     ...(expected.audience ? { audience: expected.audience } : {}),
   };
   const verified = new VerifiedTokenCache();
-  return async (token) => {
-    const cached = verified.get(token);
-    if (cached) return cached;
+  const verifyAndRemember = async (token: string): Promise<AuthenticatedCaller> => {
     let payload: JWTPayload;
     try {
       if (jwks) ({ payload } = await jwtVerify(token, jwks, options));
@@ -50,6 +48,11 @@ export function createJwtVerifier(key: VerificationKey, expected: ExpectedClaims
     const caller = callerFromClaims(payload);
     verified.set(token, caller, (payload.exp as number) * 1000);
     return caller;
+  };
+  // Not an async function: a token seen before costs one settled promise, not an async call's.
+  return (token) => {
+    const cached = verified.get(token);
+    return cached ? Promise.resolve(cached) : verifyAndRemember(token);
   };
 }
 
