@@ -1,8 +1,8 @@
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ResponseBurst } from '../../src/contract/response-burst.js';
+import { startedServers } from '../support/local-server.js';
 
 /** The part of a ServerResponse the burst touches, recording what it was ended with. */
 function fakeResponse(name: string, log: string[], fail = false) {
@@ -94,11 +94,8 @@ describe('ResponseBurst', () => {
   });
 
   describe('over HTTP', () => {
-    let close: (() => Promise<void>) | undefined;
-    afterEach(async () => {
-      await close?.();
-      close = undefined;
-    });
+    const servers = startedServers();
+    afterEach(servers.closeAll);
 
     it('answers concurrent requests each with its own body, status and Content-Length', async () => {
       const burst = new ResponseBurst(() => {});
@@ -107,9 +104,7 @@ describe('ResponseBurst', () => {
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
         burst.end(res, JSON.stringify({ path: req.url, city: 'Zürich ✓' }));
       });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const base = await servers.listen(server);
       const paths = [...Array.from({ length: 19 }, (_, i) => `/item/${i}`), '/missing'];
       const responses = await Promise.all(paths.map((path) => fetch(`${base}${path}`)));
       for (const [i, response] of responses.entries()) {

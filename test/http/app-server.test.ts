@@ -1,21 +1,13 @@
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServer } from '../../src/http/app-server.js';
+import { startedServers } from '../support/local-server.js';
 
 describe('createAppServer', () => {
-  let close: (() => Promise<void>) | undefined;
-  afterEach(async () => {
-    await close?.();
-    close = undefined;
-  });
+  const servers = startedServers();
+  afterEach(servers.closeAll);
 
-  async function serve(app: express.Express): Promise<string> {
-    const server = createAppServer(app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }
+  const serve = (app: express.Express): Promise<string> => servers.listen(createAppServer(app));
 
   it('hands Express requests and responses already on its prototypes, so Express does not re-parent them', async () => {
     const app = express();
@@ -25,9 +17,7 @@ describe('createAppServer', () => {
       seen.push(Object.getPrototypeOf(req) === app.request, Object.getPrototypeOf(res) === app.response);
     });
     app.get('/probe', (_req, res) => res.json({ ok: true }));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/probe`);
+    const response = await fetch(`${await servers.listen(server)}/probe`);
     expect(response.status).toBe(200);
     expect(seen).toEqual([true, true]);
   });

@@ -1,11 +1,10 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAppServer } from '../../src/http/app-server.js';
 import { capturedHeaders, replayingHeaders } from '../../src/http/header-replay.js';
 import { writeQueuedHeaders } from '../../src/http/queued-headers.js';
+import { listenLocally } from '../support/local-server.js';
 
 const SECURITY_OPTIONS = {
   contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
@@ -13,23 +12,14 @@ const SECURITY_OPTIONS = {
 };
 
 describe('header replay', () => {
-  let server: Server | undefined;
-  afterEach(async () => {
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    server = undefined;
-  });
-
   async function headersFrom(middleware: RequestHandler): Promise<Record<string, string>> {
     const app = express();
     app.disable('x-powered-by');
     writeQueuedHeaders(app.response);
     app.use(middleware);
     app.get('/', (_req, res) => res.end());
-    server = createAppServer(app);
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await new Promise<void>((resolve) => server!.close(() => resolve()));
-    server = undefined;
+    const server = await listenLocally(createAppServer(app));
+    const response = await fetch(`${server.baseUrl}/`).finally(() => server.close());
     const headers = Object.fromEntries(response.headers);
     delete headers.date;
     return headers;

@@ -1,22 +1,17 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type ServerResponse } from 'node:http';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServer } from '../../src/http/app-server.js';
 import { checkedHeaders, queueCheckedHeaders, queueHeader, writeQueuedHeaders } from '../../src/http/queued-headers.js';
+import { startedServers } from '../support/local-server.js';
 
 describe('queued headers', () => {
-  let server: Server | undefined;
-  afterEach(async () => {
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    server = undefined;
-  });
+  const servers = startedServers();
+  afterEach(servers.closeAll);
 
-  async function serve(app: express.Express): Promise<string> {
+  function serve(app: express.Express): Promise<string> {
     writeQueuedHeaders(app.response);
-    server = createAppServer(app);
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return servers.listen(createAppServer(app));
   }
 
   it('writes queued headers with the status line, without filling the response header dictionary', async () => {
@@ -80,13 +75,12 @@ describe('queued headers', () => {
 
   it('sets the header at once on a response whose prototype does not write queued headers', async () => {
     let seen: unknown;
-    server = createServer((_req, res) => {
+    const server = createServer((_req, res) => {
       queueHeader(res, 'X-Request-Id', 'plain');
       seen = res.getHeader('x-request-id');
       res.end();
     });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const response = await fetch(`${await servers.listen(server)}/`);
     expect(seen).toBe('plain');
     expect(response.headers.get('x-request-id')).toBe('plain');
   });
