@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { benchCases, loadBenchSettings, type BenchCase } from './bench-config.js';
 import { measureColdStarts } from './cold-start.js';
 import { createBenchIdentity } from './identity.js';
+import { formatLatencyRounds } from './latency-rounds.js';
 import { floorLaunch, serviceLaunch } from './launches.js';
 import { RESULTS_DIR } from './paths.js';
 import { preflight } from './preflight.js';
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     const results = benchResults(runs, peakRssMb, median(coldStarts));
     const file = join(RESULTS_DIR, 'latest.json');
     writeResults(file, results);
-    console.log(`\n${formatReport(runs, results)}\nwritten to ${file}`);
+    console.log(`\n${formatReport(runs, results)}\n\n${formatLatencyRounds(runs, settings.connections)}\nwritten to ${file}`);
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
