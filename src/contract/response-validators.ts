@@ -36,38 +36,47 @@ export function withFormats(ajv: Ajv): Ajv {
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** Where `YYYY-MM-DDTHH:mm:ss.sssZ` has its separators. */
-const SEPARATORS: readonly [number, number][] = [[4, 45], [7, 45], [10, 84], [13, 58], [16, 58], [19, 46], [23, 90]];
 
 /**
  * `YYYY-MM-DDTHH:mm:ss.sssZ` naming a real instant (leap years included). Read character by
- * character: it runs once per timestamp of every response (365 per year of random numbers),
- * where a RegExp match and its array were 15% of the request.
+ * character, with the checks written out: it runs once per timestamp of every response (365 per
+ * year of random numbers), where a RegExp match and its array were 15% of the request and a loop
+ * over a table of separators half of what is left.
  */
 export function isCanonicalUtcDateTime(value: string): boolean {
-  if (value.length !== 24) return false;
-  for (const [at, code] of SEPARATORS) if (value.charCodeAt(at) !== code) return false;
-  const year = digitsAt(value, 0, 4);
-  const month = digitsAt(value, 5, 2);
-  const day = digitsAt(value, 8, 2);
-  const hour = digitsAt(value, 11, 2);
-  const minute = digitsAt(value, 14, 2);
-  const second = digitsAt(value, 17, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
-  if (digitsAt(value, 20, 3) < 0) return false;
+  if (
+    value.length !== 24 ||
+    value.charCodeAt(4) !== 45 || // -
+    value.charCodeAt(7) !== 45 || // -
+    value.charCodeAt(10) !== 84 || // T
+    value.charCodeAt(13) !== 58 || // :
+    value.charCodeAt(16) !== 58 || // :
+    value.charCodeAt(19) !== 46 || // .
+    value.charCodeAt(23) !== 90 // Z
+  ) {
+    return false;
+  }
+  const century = twoDigitsAt(value, 0);
+  const yearOfCentury = twoDigitsAt(value, 2);
+  const month = twoDigitsAt(value, 5);
+  const day = twoDigitsAt(value, 8);
+  const hour = twoDigitsAt(value, 11);
+  const minute = twoDigitsAt(value, 14);
+  const second = twoDigitsAt(value, 17);
+  const centiseconds = twoDigitsAt(value, 20);
+  const lastMilliDigit = value.charCodeAt(22) - 48;
+  if (century < 0 || yearOfCentury < 0 || centiseconds < 0 || lastMilliDigit < 0 || lastMilliDigit > 9) return false;
+  if (month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  const year = century * 100 + yearOfCentury;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
-/** The decimal number in `value[at, at + count)`, or -1 when a character there is not an ASCII digit. */
-function digitsAt(value: string, at: number, count: number): number {
-  let number = 0;
-  for (let i = at; i < at + count; i++) {
-    const digit = value.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    number = number * 10 + digit;
-  }
-  return number;
+/** The two-digit decimal number at `value[at]`, or -1 when either character is not an ASCII digit. */
+function twoDigitsAt(value: string, at: number): number {
+  const tens = value.charCodeAt(at) - 48;
+  const ones = value.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 /** Compiles a validator and a serializer for every documented JSON response of every operation. */

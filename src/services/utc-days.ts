@@ -24,17 +24,23 @@ export function parseUtcDate(isoDate: string): Date {
 const FIRST_FOUR_DIGIT_MS = Date.parse('0000-01-01T00:00:00.000Z');
 const LAST_FOUR_DIGIT_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
+const [HYPHEN, LETTER_T, COLON, DOT, LETTER_Z] = ['-', 'T', ':', '.', 'Z'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number];
+const ZERO = 48;
+
 /**
  * What `date.toISOString()` returns, computed with integer arithmetic (Hinnant's days-to-civil
  * algorithm). V8's toISOString goes through the runtime for each call; a year of random numbers
- * formats 365 of them per request, which was a fifth of that request. Dates outside years
- * 0000-9999 (and invalid ones) are left to toISOString.
+ * formats 365 of them per request, which was a fifth of that request. The string is built in one
+ * `String.fromCharCode` call so that it is flat: joined from pieces it was a rope, and the
+ * response validator reading it character by character flattened every one again (format and
+ * validation of a year: 245-295 us joined, 84-104 us flat). Dates outside years 0000-9999 (and
+ * invalid ones) are left to toISOString.
  */
 export function utcIsoString(date: Date): string {
   const ms = date.getTime();
   if (!(ms >= FIRST_FOUR_DIGIT_MS && ms <= LAST_FOUR_DIGIT_MS)) return date.toISOString();
   const days = Math.floor(ms / DAY_MS);
-  let time = ms - days * DAY_MS;
+  const time = ms - days * DAY_MS;
   const shifted = days + 719_468; // days since 0000-03-01
   const era = Math.floor(shifted / 146_097);
   const dayOfEra = shifted - era * 146_097;
@@ -45,15 +51,18 @@ export function utcIsoString(date: Date): string {
   const month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   const hours = Math.floor(time / 3_600_000);
-  time -= hours * 3_600_000;
-  const minutes = Math.floor(time / 60_000);
-  time -= minutes * 60_000;
-  const seconds = Math.floor(time / 1000);
-  const millis = time - seconds * 1000;
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(millis, 3)}Z`;
+  const minutes = Math.floor(time / 60_000) % 60;
+  const seconds = Math.floor(time / 1000) % 60;
+  const millis = time % 1000;
+  return String.fromCharCode(
+    digit(year, 1000), digit(year, 100), digit(year, 10), digit(year, 1), HYPHEN,
+    digit(month, 10), digit(month, 1), HYPHEN, digit(day, 10), digit(day, 1), LETTER_T,
+    digit(hours, 10), digit(hours, 1), COLON, digit(minutes, 10), digit(minutes, 1), COLON,
+    digit(seconds, 10), digit(seconds, 1), DOT, digit(millis, 100), digit(millis, 10), digit(millis, 1), LETTER_Z,
+  );
 }
 
-function pad(value: number, width: number): string {
-  const text = String(value);
-  return text.length >= width ? text : '0'.repeat(width - text.length) + text;
+/** The character code of the decimal digit of `value` at `place` (1, 10, 100 or 1000). */
+function digit(value: number, place: number): number {
+  return ZERO + (Math.floor(value / place) % 10);
 }
