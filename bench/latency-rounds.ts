@@ -1,10 +1,13 @@
 import { TARGETS } from './bench-config.js';
 import type { CaseRuns } from './report.js';
+import type { LoadResult } from './run-case.js';
 import { median } from './stats.js';
 import { formatTable } from './table.js';
 
 /** One side's latency of one case, measured in rounds. */
 export interface RoundFigures {
+  /** Median req/s over the runs. */
+  rps: number;
   /** Mean time for every connection to be answered once: connections / req/s. */
   roundMs: number;
   /** p99 divided by the round. */
@@ -19,10 +22,10 @@ export interface RoundFigures {
  * sockets again, so that request waits out a whole further turn. This is libuv's polling, the
  * same under the floor; it makes the p99 target a throughput target.
  */
-export function roundFigures(runs: CaseRuns['service'], connections: number): RoundFigures {
+export function roundFigures(runs: readonly LoadResult[], connections: number): RoundFigures {
   const rps = median(runs.map((r) => r.rps));
   const roundMs = (connections / rps) * 1000;
-  return { roundMs, p99Rounds: median(runs.map((r) => r.p99Ms)) / roundMs };
+  return { rps, roundMs, p99Rounds: median(runs.map((r) => r.p99Ms)) / roundMs };
 }
 
 /**
@@ -46,7 +49,7 @@ export function formatLatencyRounds(runs: CaseRuns[], connections: number): stri
       floor.roundMs.toFixed(1),
       floor.p99Rounds.toFixed(2),
       rpsForP99Target(floor, connections).toFixed(0),
-      median(run.floor.map((r) => r.rps)).toFixed(0),
+      floor.rps.toFixed(0),
     ];
   });
   return [

@@ -24,7 +24,12 @@ export function parseUtcDate(isoDate: string): Date {
 const FIRST_FOUR_DIGIT_MS = Date.parse('0000-01-01T00:00:00.000Z');
 const LAST_FOUR_DIGIT_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
-const [HYPHEN, LETTER_T, COLON, DOT, LETTER_Z] = ['-', 'T', ':', '.', 'Z'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number];
+/** Character codes of the fixed characters of `YYYY-MM-DDTHH:mm:ss.sssZ`, and of `0`. */
+const HYPHEN = 45;
+const LETTER_T = 84;
+const COLON = 58;
+const DOT = 46;
+const LETTER_Z = 90;
 const ZERO = 48;
 
 /**
