@@ -75,7 +75,8 @@ const condition: fc.Arbitrary<Filter<Instruments>> = fc.oneof(
 
 const filter: fc.Arbitrary<Filter<Instruments>> = fc.letrec<{ node: Filter<Instruments> }>((tie) => ({
   node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
+    // maxDepth: at most 8 nested groups, the deepest filter-check accepts.
+    { depthSize: 'small', maxDepth: 8, withCrossShrink: true },
     condition,
     fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items) => and(...items)),
     fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items) => or(...items)),
