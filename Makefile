@@ -54,7 +54,7 @@ contract-review: install
 # real server, for building clients and widgets before the backend is done.
 .PHONY: mock
 mock: install
-	npx tsx src/cli/mock-server.ts
+	npm run -s mock
 
 build: install
 	npm run -s build

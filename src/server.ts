@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, storageOptions } from './config.js';
-import { loadContractDocument } from './contract/contract-document.js';
+import { loadCompiledContract } from './contract/compiled-contract.js';
 import { StorageUnavailableError } from './data/engine/storage-unavailable-error.js';
 import { openMigratedStorage } from './data/migrations.js';
 import { createAppServer } from './http/app-server.js';
@@ -17,6 +17,8 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Compiled by `npm run build`; a missing or stale build stops start-up here, saying so.
+  const contract = await loadCompiledContract();
   const storage = openMigratedStorage(config.databaseUrl, storageOptions(config));
   try {
     await storage.ping();
@@ -28,9 +30,9 @@ async function main(): Promise<void> {
   }
   // Loaded only when configured: the Redis client is a sizeable import most deployments skip.
   const redis = config.rateLimitRedisUrl
-    ? await (await import('./identity/redis-rate-limit-store.js')).connectRedisRateLimitStore(config.rateLimitRedisUrl, logger)
+    ? await (await import('./http/redis-rate-limit-store.js')).connectRedisRateLimitStore(config.rateLimitRedisUrl, logger)
     : undefined;
-  const app = await createApp({ config, storage, contract: loadContractDocument(), logger, rateLimitStore: redis?.store });
+  const app = createApp({ config, storage, contract, logger, rateLimitStore: redis?.store });
   const server: Server = createAppServer(app).listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -21,40 +20,12 @@ export function findContractPath(start = dirname(fileURLToPath(import.meta.url))
   }
 }
 
-/** Where `make build` leaves the parsed contract: dist/openapi.parsed.json beside the package's openapi.yaml. */
-export function contractCachePath(contractPath: string): string {
-  return join(dirname(contractPath), 'dist', 'openapi.parsed.json');
-}
-
 /**
- * Reads the contract once and parses it. Parsing YAML was ~140 ms of a cold start (the `yaml`
- * package on a 38 KB document, before its code is warm), so `make build` also writes the parsed
- * document as JSON with the SHA-256 of the YAML it came from; when that hash matches the
- * openapi.yaml read now, the JSON is used (1 ms). Any other case (no cache, an edited contract,
- * an unreadable cache) parses the YAML: the YAML stays the only source of truth.
+ * Reads the contract and parses it (tools and tests; the server takes the parsed document from
+ * the compiled contract, see compiled-contract.ts, and parses nothing at start-up).
  */
-export function loadContractDocument(path = findContractPath(), cachePath = contractCachePath(path)): ContractDocument {
+export function loadContractDocument(path = findContractPath()): ContractDocument {
   const yaml = readFileSync(path, 'utf8');
-  const document = (cachedDocument(yaml, cachePath) ?? parse(yaml)) as ContractDocument['document'];
+  const document = parse(yaml) as ContractDocument['document'];
   return Object.freeze({ path, yaml, document, version: document.info.version });
-}
-
-/** Writes the parse cache `loadContractDocument` reads (run by `make build`). */
-export function writeContractCache(path = findContractPath(), cachePath = contractCachePath(path)): void {
-  const yaml = readFileSync(path, 'utf8');
-  writeFileSync(cachePath, JSON.stringify({ sha256: sha256(yaml), document: parse(yaml) as unknown }));
-}
-
-function cachedDocument(yaml: string, cachePath: string): unknown {
-  if (!existsSync(cachePath)) return undefined;
-  try {
-    const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as { sha256?: unknown; document?: unknown };
-    return cached.sha256 === sha256(yaml) && typeof cached.document === 'object' ? cached.document : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
