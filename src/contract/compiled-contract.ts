@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findContractPath, type ContractDocument } from './contract-document.js';
+import type { ContractDocument } from './contract-document.js';
+import { findContractPath } from './contract-path.js';
 
 /** A validator compiled at build time by Ajv's standalone code generation (same interface as Ajv's own). */
 export interface CompiledValidator {

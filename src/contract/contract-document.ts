@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { findContractPath } from './contract-path.js';
 
 /** The contract as loaded at start-up: parsed document, its YAML text and `info.version`. */
 export interface ContractDocument {
@@ -9,15 +8,6 @@ export interface ContractDocument {
   readonly yaml: string;
   readonly document: Record<string, unknown> & { info: { version: string } };
   readonly version: string;
-}
-
-/** Finds `openapi.yaml` at the package root, whether running from `src/` or from `dist/`. */
-export function findContractPath(start = dirname(fileURLToPath(import.meta.url))): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'openapi.yaml');
-    if (existsSync(candidate) && existsSync(join(dir, 'package.json'))) return candidate;
-    if (dirname(dir) === dir) throw new Error(`openapi.yaml not found above ${start}`);
-  }
 }
 
 /**

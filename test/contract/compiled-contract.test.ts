@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileContract } from '../../scripts/build/contract/compile-contract.js';
 import { compiledContractPath, CompiledContractError, loadCompiledContract } from '../../src/contract/compiled-contract.js';
-import { findContractPath } from '../../src/contract/contract-document.js';
+import { findContractPath } from '../../src/contract/contract-path.js';
 import { TEST_SERVER_BUNDLE } from '../global-setup.js';
 import { ROOT } from '../e2e/support/server-process.js';
 import { contract } from '../support/test-app.js';

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { compiledContractPath, contractSha256 } from '../../../src/contract/compiled-contract.js';
-import { findContractPath } from '../../../src/contract/contract-document.js';
+import { findContractPath } from '../../../src/contract/contract-path.js';
 import { contractBackend } from './openapi-backend-setup.js';
 import { operationFacts } from './operation-table.js';
 import { recordingAjvFactory, requestValidatorModules } from './request-validators.js';
