@@ -33,9 +33,15 @@ const WINDOW_MS = 60_000;
 const WINDOW_SECONDS = WINDOW_MS / 1000;
 const PARTITION_KEYS_KEPT = 10_000;
 
-/** Who a request is counted as: the authenticated user wherever it connects from, anyone else by address. */
+/**
+ * Who a request is counted as: the authenticated user wherever it connects from, anyone else by
+ * address (an IPv6 address by its /56 network, as express-rate-limit's `ipKeyGenerator` keys it;
+ * an IPv4 address, which has no colon, is its own key there too).
+ */
 export function callerKey(userId: string | undefined, address: string | undefined): string {
-  return userId !== undefined ? `user:${userId}` : `ip:${ipKeyGenerator(address ?? 'unknown')}`;
+  if (userId !== undefined) return `user:${userId}`;
+  if (address === undefined) return 'ip:unknown';
+  return `ip:${address.includes(':') ? ipKeyGenerator(address) : address}`;
 }
 
 /**
