@@ -85,6 +85,18 @@ describe('mock server (in process)', () => {
     expect(JSON.stringify(res.body.errors)).toContain('region');
   });
 
+  it('when a method is not defined on a path, answers the same 405 problem with Allow as the real server', async () => {
+    const res = await request(app).delete('/customers').set('Authorization', 'Bearer any-token');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, POST');
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('when a body comes in another media type, answers 415 as the real server does', async () => {
+    const res = await request(app).post('/customers').set('Authorization', 'Bearer any-token').set('Content-Type', 'text/plain').send('hi');
+    expect(res.status).toBe(415);
+  });
+
   it('when Prefer: code=404 is sent, answers the documented 404 example', async () => {
     const res = await request(app).get('/customers/NOPE').set('Authorization', 'Bearer any-token').set('Prefer', 'code=404');
     expect(res.status).toBe(404);
