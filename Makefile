@@ -8,7 +8,7 @@ NPM_STAMP := node_modules/.install-stamp
 help:
 	@echo "make run    install, build, migrate, seed and serve on http://\$${HOST:-127.0.0.1}:\$${PORT:-8000} (docs at /docs)"
 	@echo "make test   install, lint the contract, check generated types, type-check and run every test"
-	@echo "make generate | lint | docs | bench | soak"
+	@echo "make generate | lint | docs | mock | bench | soak | canary"
 
 # Installs exactly what package-lock.json pins, again only when it changes.
 $(NPM_STAMP): package.json package-lock.json
@@ -74,6 +74,12 @@ NODE_FLAGS = $(shell node -p "require('./package.json').config.nodeFlags")
 run: build docs prepare-db
 	node dist/src/cli/dev-token.js
 	node $(NODE_FLAGS) dist/server.mjs
+
+# Copies the project to a temporary folder, installs the newest releases within the pinned majors of
+# express, openapi-backend, ajv, pino and helmet there, and runs `make test` (not part of `make test`).
+.PHONY: canary
+canary:
+	bash scripts/canary.sh
 
 # Load benchmark of the production bundle against a bare node:http floor (not part of `make test`).
 bench: build
