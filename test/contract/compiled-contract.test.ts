@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileContract } from '../../scripts/build/contract/compile-contract.js';
 import { compiledContractPath, CompiledContractError, loadCompiledContract } from '../../src/contract/compiled-contract.js';
@@ -21,9 +21,8 @@ function isolatedPackage(name: string): { dir: string; yaml: string; server: str
   writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
   const yaml = join(dir, 'openapi.yaml');
   copyFileSync(findContractPath(), yaml);
-  const server = join(dir, 'server.mjs');
-  copyFileSync(TEST_SERVER_BUNDLE, server);
-  return { dir, yaml, server };
+  cpSync(dirname(TEST_SERVER_BUNDLE), dir, { recursive: true });
+  return { dir, yaml, server: join(dir, 'server.mjs') };
 }
 
 /** Starts the bundle in `dir` and returns how it ended (it must end by itself). */
