@@ -55,11 +55,10 @@ export function requestPipeline(options: RequestPipelineOptions): RequestHandler
     let handled: CompiledOperation | undefined;
     try {
       const route = routes.match(req.method, req.path);
-      const operation = route.kind === 'operation' ? route.operation : undefined;
 
       let caller: AuthenticatedCaller | undefined;
       let refusal: unknown;
-      if (operation?.security) {
+      if (route.kind === 'operation' && route.operation.security) {
         try {
           caller = await authenticator.authenticate(req);
         } catch (error) {
@@ -70,11 +69,11 @@ export function requestPipeline(options: RequestPipelineOptions): RequestHandler
       if (rateLimit) await rateLimit.count(callerKey(caller?.user.id, req.ip), responseHeaders(res));
       if (route.kind !== 'operation') throw routingProblem(route, req);
       if (refusal !== undefined) throw refusal;
+      const served = route.operation;
       if (caller) {
-        requireScopes(caller, operation!.security!.scopes);
+        requireScopes(caller, served.security?.scopes ?? []);
         req.userId = caller.user.id;
       }
-      const served = route.operation;
 
       if (served.requestBody) await readBody(req, res);
 
