@@ -68,14 +68,15 @@ export class RouteTable {
   }
 }
 
-/** openapi-backend's normalisation with the default API root `/`: trimmed, query string dropped, one leading slash, no trailing ones. */
+/**
+ * openapi-backend's normalisation with the default API root `/`: trimmed, query string dropped,
+ * a leading slash, no trailing ones. (`//customers` stays what it is, a path no operation has.)
+ */
 function normalizePath(rawPath: string): string {
   let path = rawPath.trim();
   const query = path.indexOf('?');
   if (query !== -1) path = path.slice(0, query);
   if (!path.startsWith('/')) path = `/${path}`;
-  // The library strips its API root and one slash after it: `//customers` is `/customers`.
-  if (path.startsWith('//')) path = path.slice(1);
   let end = path.length;
   while (end > 1 && path.charCodeAt(end - 1) === 47) end--;
   return end === path.length ? path : path.slice(0, end);
