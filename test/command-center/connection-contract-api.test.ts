@@ -3,7 +3,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
-import { buildTestApp, type TestAgent } from '../support/test-app.js';
+import { deriveConnectionContract } from '../../src/command-center/connection-contract.js';
+import { buildTestApp, contract } from '../support/test-app.js';
 import { discoveryValidator } from './discovery-contract/discovery-validator.js';
 
 const DISCOVERY = '/.well-known/command-center/connection-contract';
@@ -65,6 +66,10 @@ describe.each(engines)('GET /.well-known/command-center/connection-contract on $
 
   it('validates against the JSON Schema 2020-12 of the discovery contract', () => {
     expect(violations(document)).toEqual([]);
+  });
+
+  it('is served exactly as derived from the loaded contract: nothing is dropped or added on the way out', () => {
+    expect(document).toEqual(deriveConnectionContract(contract.document));
   });
 
   it('lists exactly the operations of /openapi.json, by operationId, method and path, except those marked x-command-center: false', () => {
