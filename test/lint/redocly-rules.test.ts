@@ -20,6 +20,13 @@ function lint(file: string): { status: number | null; output: string } {
   return { status: run.status, output: run.stdout + run.stderr };
 }
 
+let realContract: ReturnType<typeof lint> | undefined;
+
+/** The lint of openapi.yaml itself, run once for the suites that read it. */
+function lintRealContract(): ReturnType<typeof lint> {
+  return (realContract ??= lint('openapi.yaml'));
+}
+
 /** Every `[line, severity, rule]` the stylish output reports. */
 function reports(output: string): [line: number, severity: string, rule: string][] {
   return output
@@ -78,12 +85,8 @@ describe('redocly.yaml review rules', () => {
   });
 
   it('when the real contract is linted, none of these rules fire', () => {
-    const run = spawnSync(resolve(ROOT, 'node_modules/.bin/redocly'), ['lint', 'openapi.yaml', '--config', 'redocly.yaml', '--format=stylish'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' },
-    });
-    for (const [rule] of expectations) expect(run.stdout + run.stderr).not.toContain(` ${rule} `);
+    const { output } = lintRealContract();
+    for (const [rule] of expectations) expect(output).not.toContain(` ${rule} `);
   });
 });
 
@@ -97,7 +100,7 @@ describe('rule/operation-has-command-center (make lint)', () => {
   });
 
   it('when every operation of the real contract states x-command-center (or false), make lint passes', () => {
-    const { status, output } = lint('openapi.yaml');
+    const { status, output } = lintRealContract();
     expect(status, output).toBe(0);
     expect(output).not.toContain('operation-has-command-center');
   });
