@@ -1,5 +1,6 @@
 import { canonicalJson, sha256Hex } from './canonical-json.js';
-import { healthCheck, listedOperations, type ListedOperation } from './discovery-operations.js';
+import { healthCheck } from './discovery-health.js';
+import { listedOperations, type ListedOperation } from './discovery-operations.js';
 import { CommandCenterContractError, type ConnectionContract, type DiscoveryLogo, type DiscoverySecretVariable } from './discovery-types.js';
 
 type Raw = Record<string, unknown>;

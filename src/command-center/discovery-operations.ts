@@ -1,7 +1,8 @@
-import { pointerTarget, resolveLocalRefs } from '../contract/local-ref-resolver.js';
+import { resolveLocalRefs } from '../contract/local-ref-resolver.js';
 import { commandCenterUsage, isQueryCapable, type CommandCenterUsage } from './command-center-extension.js';
 import { discoveryParameters, type OpenApiParameter } from './discovery-parameters.js';
-import { CommandCenterContractError, type DiscoveryHealth, type DiscoveryOperation, type DiscoveryRequestBody } from './discovery-types.js';
+import { derefOnce, requestBody, responseModel, successSchema, successStatusOf } from './discovery-payloads.js';
+import { CommandCenterContractError, type DiscoveryOperation } from './discovery-types.js';
 
 type Raw = Record<string, unknown>;
 
@@ -108,74 +109,4 @@ function mergedParameters(document: Raw, { item, operation }: OperationSource): 
   const byKey = new Map<string, OpenApiParameter>();
   for (const parameter of [...resolve(item.parameters), ...resolve(operation.parameters)]) byKey.set(`${parameter.in}:${parameter.name}`, parameter);
   return [...byKey.values()];
-}
-
-/** The request body: JSON when the operation takes JSON, with a schema that stands on its own. */
-function requestBody(document: Raw, raw: unknown): DiscoveryRequestBody | undefined {
-  if (raw === undefined) return undefined;
-  const body = derefOnce(document, raw as Raw) as { required?: boolean; description?: string; content?: Record<string, { schema?: unknown }> };
-  const types = Object.keys(body.content ?? {});
-  const contentType = types.includes('application/json') ? 'application/json' : types[0];
-  if (contentType === undefined) return undefined;
-  return {
-    required: body.required === true,
-    contentType,
-    schema: resolveLocalRefs(document, body.content![contentType]!.schema ?? {}, { cycles: 'bundle' }),
-    ...(body.description !== undefined ? { description: body.description } : {}),
-  };
-}
-
-/** The name of the component schema the success response is (`Customer`, `Customer[]`), when it is one. */
-function responseModel(document: Raw, operation: Raw): string | undefined {
-  const schema = successSchema(document, operation, false) as { $ref?: string; type?: unknown; items?: { $ref?: string } } | undefined;
-  const name = (ref: string | undefined) => /^#\/components\/schemas\/([^/]+)$/.exec(ref ?? '')?.[1];
-  if (schema?.$ref) return name(schema.$ref);
-  if (schema?.type === 'array' && schema.items?.$ref) return name(schema.items.$ref) && `${name(schema.items.$ref)}[]`;
-  return undefined;
-}
-
-/** The schema of the lowest documented 2xx response, resolved or as written. */
-function successSchema(document: Raw, operation: Raw, resolved: boolean): unknown {
-  const status = successStatusOf(operation);
-  if (status === undefined) return undefined;
-  const response = derefOnce(document, (operation.responses as Record<string, Raw>)[status]!) as { content?: Record<string, { schema?: unknown }> };
-  const media = Object.values(response.content ?? {})[0];
-  if (media?.schema === undefined) return undefined;
-  return resolved ? resolveLocalRefs(document, media.schema, { cycles: 'bundle' }) : media.schema;
-}
-
-/**
- * The health check: the one listed operation whose `x-command-center` has `healthCheck`. It must
- * be a public GET without parameters, and is healthy at its documented 2xx status.
- */
-export function healthCheck(listed: readonly ListedOperation[]): DiscoveryHealth {
-  const marked = listed.filter((l) => l.usage.healthCheck);
-  if (marked.length !== 1) {
-    throw new CommandCenterContractError(
-      'the contract',
-      `exactly one operation must have healthCheck, found ${marked.length === 0 ? 'none' : marked.map((m) => m.operation.operationId).join(', ')}`,
-    );
-  }
-  const { operation, usage, security, successStatus } = marked[0]!;
-  const fail = (problem: string): never => {
-    throw new CommandCenterContractError(operation.operationId, `the health check ${problem}`);
-  };
-  const parameters = operation.parameters ?? {};
-  if (operation.method !== 'GET') fail('must be a GET');
-  if ([parameters.path, parameters.query, parameters.headers].some((list) => (list ?? []).length > 0)) fail('must take no parameters');
-  if (security.some((requirement) => Object.keys(requirement).length > 0)) fail('must need no credentials (security: [])');
-  if (successStatus === undefined) return fail('must document a 2xx response');
-  return { operationId: operation.operationId, expectedStatus: successStatus, timeoutMs: usage.healthCheck!.timeoutMs };
-}
-
-/** The lowest documented 2xx status key of an operation. */
-function successStatusOf(operation: Raw): string | undefined {
-  return Object.keys((operation.responses ?? {}) as Raw)
-    .filter((s) => /^2\d\d$/.test(s))
-    .sort()[0];
-}
-
-/** A Reference Object's target (one level), or the value itself. */
-function derefOnce(document: Raw, value: Raw): Raw {
-  return typeof value.$ref === 'string' ? (pointerTarget(document, value.$ref) as Raw) : value;
 }
