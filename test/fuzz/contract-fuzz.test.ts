@@ -8,7 +8,7 @@ import type { FuzzRequest } from './fuzz-request.js';
 import { fuzzSettings, runsPerOperation } from './fuzz-settings.js';
 import { FuzzStats } from './fuzz-stats.js';
 import { fuzzRequest } from './mutations.js';
-import { expectationViolations } from './request-expectations.js';
+import { expectationViolations, refusalViolations } from './request-expectations.js';
 import { contractViolations } from './response-checker.js';
 import { sendRequest } from './send-request.js';
 import { HTTP_METHODS, specOperations, type FuzzOperation } from './spec-operations.js';
@@ -92,7 +92,11 @@ describe('contract fuzz: every operation in openapi.yaml, answered as documented
       const authorization = authorizationFor(credentials, kind, operation, invalid);
       const response = await sendRequest(target.server, request, authorization);
       stats.record(operation.operationId, kind, request.mutation !== undefined, response.status);
-      const violations = [...contractViolations(operation, response), ...expectationViolations(operation, request, kind, response.status)];
+      const violations = [
+        ...contractViolations(operation, response),
+        ...expectationViolations(operation, request, kind, response.status),
+        ...refusalViolations(request, kind, response.status, response.text),
+      ];
       if (violations.length === 0) continue;
       const requestId = response.headers['x-request-id'];
       failures.push({
