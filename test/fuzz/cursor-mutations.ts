@@ -1,8 +1,6 @@
 import fc from 'fast-check';
+import { INTEGER_COLUMN_RANGE as ID_RANGE } from '../../src/data/simple-table/column.js';
 import { mutate, type RequestMutation } from './fuzz-request.js';
-
-/** The id column's range (PostgreSQL `integer`); a position outside it belongs to no row on any engine. */
-const ID_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
 /** JSON a client might wrap as a cursor, none of which is a position this server issues. */
 const OTHER_FORGERIES: readonly { json: string; what: string }[] = [
