@@ -84,7 +84,7 @@ describe.skipIf(!engines.some((e) => e.name === 'postgres'))('issue 17 item 3: P
     await sleep(BLACKHOLE_MS);
     const returnedAt = performance.now();
     proxy.restore();
-    await sleep(RECOVERY_BOUND_MS + 1_000);
+    await sleep(RECOVERY_BOUND_MS + 500);
     const [loadSamples, readySamples] = await Promise.all([customers.stop(), ready.stop()]);
 
     const firstSuccessMs = firstAnswerAfter(loadSamples, returnedAt, 200);
