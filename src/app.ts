@@ -8,6 +8,7 @@ import type { AppConfig } from './config.js';
 import type { CompiledContract } from './contract/compiled-contract.js';
 import { assertHandlersMatch } from './contract/handler-coverage.js';
 import type { HandlerMap, OperationId, RequestContext } from './contract/operation-types.js';
+import { requestSurface, type RequestSurface } from './contract/request-surface.js';
 import { callerRateLimit } from './http/caller-rate-limit.js';
 import { docsPage } from './http/docs-page.js';
 import { jsonBodyReader } from './http/json-body.js';
@@ -17,6 +18,7 @@ import { setCollectedHeaders } from './http/response-headers.js';
 import { headersSetBy, startResponseHeaders } from './http/security-headers.js';
 import type { StorageEngine } from './data/engine/storage-engine.js';
 import { createAuthenticator } from './identity/create-authenticator.js';
+import { withLocalDevUser } from './identity/local-dev-user.js';
 import { createHandlers } from './operations/handlers.js';
 import { requestPipeline, type OperationResponder } from './request-pipeline.js';
 
@@ -46,6 +48,8 @@ export function createApp(deps: AppDependencies): Express {
   const { config, storage, contract, logger } = deps;
   const services = createServices(storage, config, contract, deps.now);
   const handlers = createHandlers(services);
+  const verified = createAuthenticator(config.auth);
+  const authenticator = config.localDevUser ? withLocalDevUser(verified) : verified;
   if (config.rateLimitRedisUrl && !deps.rateLimitStore) {
     throw new Error('RATE_LIMIT_REDIS_URL is set but no Redis store was passed to createApp (server.ts connects it)');
   }
@@ -57,13 +61,15 @@ export function createApp(deps: AppDependencies): Express {
 
   app.use(startResponseHeaders(headersSetBy(securityHeaders(config.corsOrigins.length > 0))));
   app.use(requestLogging(logger));
-  if (config.corsOrigins.length > 0) app.use(answeredElsewhere(corsFor(config.corsOrigins), (req) => req.method === 'OPTIONS'));
+  if (config.corsOrigins.length > 0) {
+    app.use(answeredElsewhere(corsFor(config.corsOrigins, requestSurface(contract.document)), (req) => req.method === 'OPTIONS'));
+  }
   app.get('/docs', answeredElsewhere(docsSecurityPolicy()), docsPage(config.docsHtml));
   app.use(
     requestPipeline({
       operations: contract.operations,
       respond: handlerResponder(deps.overrideHandlers ? deps.overrideHandlers(handlers) : handlers, contract),
-      authenticator: createAuthenticator(config.auth),
+      authenticator,
       rateLimit: config.rateLimitPerMinute > 0 ? callerRateLimit({ perMinute: config.rateLimitPerMinute, store: deps.rateLimitStore }) : undefined,
       readBody: jsonBodyReader(config.bodyLimitBytes),
       logger,
@@ -121,12 +127,16 @@ function docsSecurityPolicy(): RequestHandler {
   });
 }
 
-/** CORS for an allow-list of origins (browser widgets served elsewhere); bearer tokens, no cookies. */
-function corsFor(origins: readonly string[]): RequestHandler {
+/**
+ * CORS for an allow-list of origins (Command Center's direct mode, browser widgets served
+ * elsewhere); bearer tokens, no cookies. Preflights admit every method and request header the
+ * contract declares, besides the ones every request may carry.
+ */
+function corsFor(origins: readonly string[], surface: RequestSurface): RequestHandler {
   return cors({
     origin: [...origins],
-    methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    methods: [...new Set(['GET', 'HEAD', 'OPTIONS', ...surface.methods])],
+    allowedHeaders: [...new Set(['Authorization', 'Content-Type', 'X-Request-Id', ...surface.headers])],
     exposedHeaders: ['Link', 'Location', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'WWW-Authenticate', 'X-Request-Id'],
     maxAge: 600,
   });

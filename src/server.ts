@@ -6,6 +6,7 @@ import { StorageUnavailableError } from './data/engine/storage-unavailable-error
 import { openMigratedStorage } from './data/migrations.js';
 import { createAppServer } from './http/app-server.js';
 import { trackRequestsInFlight } from './http/graceful-shutdown.js';
+import { LOCAL_DEV_SCOPES, LOCAL_DEV_USER } from './identity/local-dev-user.js';
 import { createLogger } from './logger.js';
 
 /** How long closing the database and Redis may take once requests are drained. */
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   // Compiled by `npm run build`; a missing or stale build stops start-up here, saying so.
   const contract = await loadCompiledContract();
+  if (config.localDevUser) {
+    logger.warn(
+      `AUTH_LOCAL_DEV_USER=1: requests without credentials act as ${LOCAL_DEV_USER.username} with ${LOCAL_DEV_SCOPES.join(' ')} (local development only)`,
+    );
+  }
   const storage = openMigratedStorage(config.databaseUrl, storageOptions(config));
   try {
     await storage.ping();
