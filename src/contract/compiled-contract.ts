@@ -95,6 +95,8 @@ export interface CompiledContractModule {
   readonly serializers: readonly ((body: unknown) => string)[];
   /** operationId -> status -> examples; parsed when called (only the mock needs them). */
   responseExamples(): Readonly<Record<string, Readonly<Record<string, ResponseExamples>>>>;
+  /** What of Command Center's discovery document the contract alone decides (command-center/connection-contract.ts `deriveDiscovery`). */
+  readonly commandCenterDiscovery: Readonly<Record<string, unknown>>;
 }
 
 /** The contract as the server runs it: the document, and its operations compiled. */
@@ -102,6 +104,8 @@ export interface CompiledContract extends ContractDocument {
   readonly operations: readonly CompiledOperation[];
   /** operationId -> status -> the examples the contract documents. */
   responseExamples(): Readonly<Record<string, Readonly<Record<string, ResponseExamples>>>>;
+  /** What of Command Center's discovery document the contract alone decides, derived at build time. */
+  readonly commandCenterDiscovery: Readonly<Record<string, unknown>>;
 }
 
 /** The compiled contract is missing or was compiled from another openapi.yaml. */
@@ -135,7 +139,15 @@ export async function loadCompiledContract(path = findContractPath(), modulePath
   }
   const document = compiled.document;
   const operations = compiled.operations.map((facts) => compiledOperation(facts, compiled));
-  return Object.freeze({ path, yaml, document, version: document.info.version, operations, responseExamples: compiled.responseExamples });
+  return Object.freeze({
+    path,
+    yaml,
+    document,
+    version: document.info.version,
+    operations,
+    responseExamples: compiled.responseExamples,
+    commandCenterDiscovery: compiled.commandCenterDiscovery,
+  });
 }
 
 function compiledOperation(facts: CompiledContractModule['operations'][number], compiled: CompiledContractModule): CompiledOperation {

@@ -74,6 +74,13 @@ describe('the contract compiled at build time', () => {
     });
   });
 
+  it("when an operation's x-command-center is malformed, the build stops naming it (the server checks no extension at start-up)", async () => {
+    const broken = isolatedPackage('contract-build-broken-extension');
+    packages.push(broken.dir);
+    writeFileSync(broken.yaml, readFileSync(broken.yaml, 'utf8').replace(/(\n\s+x-command-center:\n\s+)kind: \w+/, '$1kind: sideways'));
+    await expect(compileContract(broken.yaml, join(broken.dir, 'compiled.mjs'))).rejects.toThrow(/x-command-center of \w+: .*kind/);
+  });
+
   it('writes the compiled module where the server looks for it, beside openapi.yaml', () => {
     expect(compiledContractPath(findContractPath())).toBe(join(ROOT, 'dist', 'contract', 'compiled-contract.mjs'));
   });

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { deriveDiscovery } from '../../../src/command-center/connection-contract.js';
 import { compiledContractPath, contractSha256 } from '../../../src/contract/compiled-contract.js';
 import { findContractPath } from '../../../src/contract/contract-path.js';
 import { contractBackend } from './openapi-backend-setup.js';
@@ -22,7 +23,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
  * - openapi-backend's request validators and the response validators, as ajv standalone code
  *   (same options, formats and error lists as compiling them at start-up gave);
  * - a fast-json-stringify serializer per JSON response schema, as standalone code;
- * - the documented response examples (for the mock).
+ * - the documented response examples (for the mock);
+ * - what of Command Center's discovery document the contract alone decides.
  * Nothing is left to compile when the server starts.
  */
 export async function compileContract(contractPath = findContractPath(), outFile = compiledContractPath(contractPath)): Promise<void> {
@@ -34,6 +36,7 @@ export async function compileContract(contractPath = findContractPath(), outFile
   const facts = operationFacts(operations, document.components?.securitySchemes ?? {});
   const requests = requestValidatorModules(api, ajvs);
   const responses = compileResponses(operations);
+  const discovery = deriveDiscovery(document as Record<string, unknown>);
 
   const staging = join(dirname(outFile), 'generated');
   rmSync(staging, { recursive: true, force: true });
@@ -63,6 +66,7 @@ export async function compileContract(contractPath = findContractPath(), outFile
       `export const serializers = [${serializers.join(', ')}];`,
       `const examples = ${JSON.stringify(JSON.stringify(responseExamples(operations)))};`,
       'export function responseExamples() { return JSON.parse(examples); }',
+      `export const commandCenterDiscovery = JSON.parse(${JSON.stringify(JSON.stringify(discovery))});`,
     ].join('\n');
     writeFileSync(join(staging, 'index.mjs'), entry);
     await bundle(join(staging, 'index.mjs'), outFile);
