@@ -58,6 +58,8 @@ export interface OperationFacts {
   readonly parameterLocations: Readonly<Record<string, string>>;
   /** Query parameters declared as arrays: a single value is wrapped in an array before validation. */
   readonly arrayQueryParameters: readonly string[];
+  /** Whether any parameter is a header: only then may validation coerce or default a header value. */
+  readonly headerParameters: boolean;
 }
 
 /** One operation of the contract as the request pipeline serves it. */

@@ -36,7 +36,9 @@ export function validateRequest(operation: CompiledOperation, request: ParsedReq
   const query = copyQuery(request.query);
   for (const name of operation.arrayQueryParameters) if (typeof query[name] === 'string') query[name] = [query[name]];
   // Cookies are always valid: the build refuses contracts with cookie parameters.
-  const envelope: Record<string, unknown> = { path: request.pathParameters, query, header: request.headers, cookie: {} };
+  // Header values are validated in place only when none can be coerced or defaulted (no header parameter).
+  const header = operation.headerParameters ? { ...request.headers } : request.headers;
+  const envelope: Record<string, unknown> = { path: request.pathParameters, query, header, cookie: {} };
   if (typeof request.body === 'object' || mediaType(request.headers['content-type']) === 'application/json') envelope.requestBody = request.body;
   let errors: ErrorObject[] | undefined;
   for (const validate of operation.validateRequest) {

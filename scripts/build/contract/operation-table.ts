@@ -36,6 +36,7 @@ export function operationFacts(operations: Operation[], securitySchemes: Record<
       requestBody: requestBody(operation, where),
       parameterLocations: Object.fromEntries(parameters.map((p) => [p.name, p.in])),
       arrayQueryParameters: arrayQueryParameters(parameters),
+      headerParameters: parameters.some((p) => p.in === 'header'),
     };
   });
 }
