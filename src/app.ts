@@ -15,7 +15,7 @@ import { jsonBodyReader } from './http/json-body.js';
 import { problemErrors } from './http/problem-errors.js';
 import { requestLogging } from './http/request-logging.js';
 import { setCollectedHeaders } from './http/response-headers.js';
-import { headersSetBy, startResponseHeaders } from './http/security-headers.js';
+import { headersSetBy } from './http/security-headers.js';
 import type { StorageEngine } from './data/engine/storage-engine.js';
 import { createAuthenticator } from './identity/create-authenticator.js';
 import { withLocalDevUser } from './identity/local-dev-user.js';
@@ -40,8 +40,8 @@ export interface AppDependencies {
 }
 
 /**
- * Builds the Express app. Every request gets its headers started (the security headers, worked
- * out once) and an id with an access-log line; CORS preflights and the docs page are answered
+ * Builds the Express app. Every request gets its response headers started (the security
+ * headers, worked out once), an id and an access-log line; CORS preflights and the docs page are answered
  * here; everything else goes through the request pipeline (request-pipeline.ts), phase by phase.
  */
 export function createApp(deps: AppDependencies): Express {
@@ -59,8 +59,7 @@ export function createApp(deps: AppDependencies): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
 
-  app.use(startResponseHeaders(headersSetBy(securityHeaders(config.corsOrigins.length > 0))));
-  app.use(requestLogging(logger));
+  app.use(requestLogging(logger, headersSetBy(securityHeaders(config.corsOrigins.length > 0))));
   if (config.corsOrigins.length > 0) {
     app.use(answeredElsewhere(corsFor(config.corsOrigins, requestSurface(contract.document)), (req) => req.method === 'OPTIONS'));
   }

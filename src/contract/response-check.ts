@@ -1,3 +1,4 @@
+import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { ResponseDriftError } from '../errors/response-drift-error.js';
 import type { CompiledOperation } from './compiled-contract.js';
 
@@ -22,7 +23,7 @@ export interface CheckedResponse {
 /**
  * Checks `outgoing` against what `operation` documents for its status (the status is
  * documented, the body validates against that status's schema, every required header is
- * present) and serializes the body. Throws ResponseDriftError otherwise, so a drifted body never
+ * present and every header is one HTTP can carry) and serializes the body. Throws ResponseDriftError otherwise, so a drifted body never
  * leaves the process.
  */
 export function checkResponse(operation: CompiledOperation, outgoing: OutgoingResponse): CheckedResponse {
@@ -36,7 +37,14 @@ export function checkResponse(operation: CompiledOperation, outgoing: OutgoingRe
   }
   const headers: Record<string, string> = {};
   const given = outgoing.headers;
-  if (given) for (const name in given) if (given[name] !== undefined) headers[name] = String(given[name]);
+  if (given) {
+    for (const name in given) {
+      if (given[name] === undefined) continue;
+      const value = String(given[name]);
+      if (!isSendable(name, value)) throw new ResponseDriftError(operation.operationId, status, [`header ${name} has a value HTTP cannot carry`]);
+      headers[name] = value;
+    }
+  }
   const missing = documented.requiredHeaders.filter((name) => headers[name] === undefined);
   if (missing.length > 0) throw new ResponseDriftError(operation.operationId, status, missing.map((name) => `header ${name} is required`));
   const { contentType } = documented;
@@ -45,4 +53,15 @@ export function checkResponse(operation: CompiledOperation, outgoing: OutgoingRe
     payload = documented.serialize ? documented.serialize(body) : documented.json ? JSON.stringify(body) : String(body);
   }
   return { status, contentType, payload, headers };
+}
+
+/** Whether Node would send the header as it is (what `setHeader` and `writeHead` check). */
+function isSendable(name: string, value: string): boolean {
+  try {
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -39,10 +39,12 @@ export class ResponseHeaders {
     this.#list = base.slice();
   }
 
-  /** Sets `name` to `value`, checked as `setHeader` checks it. */
+  /**
+   * Sets `name` to `value`. Node checks every name and value as `writeHead` sends them (and the
+   * response check has already refused a handler's header that would fail there), so they are
+   * not checked twice.
+   */
   set(name: string, value: string): void {
-    validateHeaderName(name);
-    validateHeaderValue(name, value);
     const list = this.#list;
     const at = this.#indexOf(name);
     if (at === -1) list.push(name, value);

@@ -1,7 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import type { RequestHandler } from 'express';
-import { baseHeaders, ResponseHeaders, type BaseHeaders } from './response-headers.js';
+import { baseHeaders, type BaseHeaders } from './response-headers.js';
 
 /**
  * The headers a middleware that only sets fixed headers (helmet without CSP nonces) sets,
@@ -22,12 +22,4 @@ export function headersSetBy(middleware: RequestHandler): BaseHeaders {
   if (!wentOn || res.headersSent || res.writableEnded) throw new Error('the middleware did not just set headers and go on; its headers cannot be worked out once');
   // Node keeps the names lower-case, and so they are sent (header names are case-insensitive).
   return baseHeaders(res.getHeaderNames().flatMap((name) => [name, String(res.getHeader(name))]));
-}
-
-/** Every response starts with `base` (the security headers): the first phase of every request. */
-export function startResponseHeaders(base: BaseHeaders): RequestHandler {
-  return (_req, res, next) => {
-    res.outgoingHeaders = new ResponseHeaders(base);
-    next();
-  };
 }

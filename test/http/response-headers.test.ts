@@ -17,10 +17,9 @@ describe('the response header record', () => {
     expect(headers.toList()).toEqual(['X-Frame-Options', 'SAMEORIGIN', 'X-Request-Id', 'second']);
   });
 
-  it('when a header name or value is invalid, refuses it as setHeader does', () => {
-    const headers = new ResponseHeaders(baseHeaders([]));
-    expect(() => headers.set('Bad Name', 'x')).toThrow(expect.objectContaining({ code: 'ERR_INVALID_HTTP_TOKEN' }));
-    expect(() => headers.set('Link', 'line\nbreak')).toThrow(expect.objectContaining({ code: 'ERR_INVALID_CHAR' }));
+  it('when the base headers hold an invalid name or value, refuses them once, as setHeader would', () => {
+    expect(() => baseHeaders(['Bad Name', 'x'])).toThrow(expect.objectContaining({ code: 'ERR_INVALID_HTTP_TOKEN' }));
+    expect(() => baseHeaders(['Link', 'line\nbreak'])).toThrow(expect.objectContaining({ code: 'ERR_INVALID_CHAR' }));
     expect(() => baseHeaders(['X-Odd'])).toThrow('pairs');
   });
 
