@@ -54,7 +54,7 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
     isUniqueViolation: (error) =>
       typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505',
   };
-  return guardedEngine(traits, dialect, policy, options.prepare);
+  return guardedEngine(traits, dialect, policy, { prepare: options.prepare, onQuery: options.onQuery });
 }
 
 const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);

@@ -23,7 +23,11 @@ export function openSqliteEngine(filename: string, options: StorageOptions = {})
     isUniqueViolation: (error) =>
       ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(String(errorCode(error))),
   };
-  return guardedEngine(traits, dialect, policy, options.prepare, (read) => connection.readingArrays(read));
+  return guardedEngine(traits, dialect, policy, {
+    prepare: options.prepare,
+    onQuery: options.onQuery,
+    arrayRows: (read) => connection.readingArrays(read),
+  });
 }
 
 function errorCode(error: unknown): unknown {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 
 /**
  * One database engine behind the typed SQL layer. Nothing outside `src/data/` knows which
@@ -32,6 +32,11 @@ export interface StorageOptions {
    * this step; when it fails (database down) the next query tries again.
    */
   prepare?: (engine: StorageEngine) => Promise<void>;
+  /**
+   * Told every query the engine has run, as sent (SQL text and parameters), through Kysely's
+   * `log` hook; the query-plan tests EXPLAIN what the services really send.
+   */
+  onQuery?: (query: CompiledQuery) => void;
 }
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
