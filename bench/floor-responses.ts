@@ -18,6 +18,7 @@ export const FLOOR_SQL = {
   customersInRegion: 'select "id", "customer_code", "name", "region" from "customers" where "region" = ? order by "id" asc limit ? offset ?',
   allCustomers: 'select "id", "customer_code", "name", "region" from "customers" order by "id" asc limit ? offset ?',
   registryEntry: 'select * from "data_nodes" where "identifier" = ?',
+  lastTableWrite: 'select "last_write_ms" from "table_writes" where "table_name" = ?',
   range: (table: string) =>
     `select "time_index", "random_number" from "${table}" where "time_index" >= ? and "time_index" <= ? order by "time_index" asc limit ?`,
 };
@@ -60,31 +61,41 @@ export function pageLimit(query: URLSearchParams): number {
   return Number(query.get('limit') ?? 50);
 }
 
+/** One page of customers as the service answers it: the rows, and the next page's cursor and Link header when there is one. */
+export interface CustomerPage {
+  rows: CustomerRow[];
+  limit: number;
+  cursor?: string;
+  link?: string;
+}
+
 /** The page of `fetched` (up to limit + 1 rows) and its Link header, as the service builds them. */
-export function customerPage(fetched: CustomerRow[], query: URLSearchParams): { rows: CustomerRow[]; link?: string } {
+export function customerPage(fetched: CustomerRow[], query: URLSearchParams): CustomerPage {
   const limit = pageLimit(query);
   const region = query.get('region');
-  if (fetched.length <= limit) return { rows: fetched };
+  if (fetched.length <= limit) return { rows: fetched, limit };
   const rows = fetched.slice(0, limit);
   const cursor = Buffer.from(JSON.stringify({ after: rows[rows.length - 1]!.id })).toString('base64url');
   const next = new URLSearchParams();
   if (region !== null) next.set('region', region);
   next.set('limit', String(limit));
   next.set('cursor', cursor);
-  return { rows, link: `</customers?${next.toString()}>; rel="next"` };
+  return { rows, limit, cursor, link: `</customers?${next.toString()}>; rel="next"` };
 }
 
-export function sendCustomers(res: ServerResponse, page: { rows: CustomerRow[]; link?: string }): void {
+export function sendCustomers(res: ServerResponse, page: CustomerPage): void {
   sendJson(res, 200, page.rows, page.link ? { Link: page.link } : {});
 }
 
-export function sendCustomerFrame(res: ServerResponse, rows: CustomerRow[]): void {
+/** The customers frame of `page`; `lastWriteMs` is the customers table's last write (table_writes), when recorded. */
+export function sendCustomerFrame(res: ServerResponse, { rows, limit, cursor }: CustomerPage, lastWriteMs: number | undefined): void {
   sendJson(res, 200, {
     status: 'ready',
     columns: CUSTOMER_FIELDS.map((f) => f.key),
     rows: rows.map((r) => ({ id: r.id, customer_code: r.customer_code, name: r.name, region: r.region })),
     fields: CUSTOMER_FIELDS,
-    source: { kind: 'api', label: 'Tutorial Customers API', updatedAtMs: Date.now() },
+    meta: { page: cursor === undefined ? { limit, truncated: false } : { limit, truncated: true, nextCursor: cursor } },
+    source: { kind: 'api', label: 'Tutorial Customers API', ...(lastWriteMs === undefined ? {} : { updatedAtMs: lastWriteMs }) },
   });
 }
 

@@ -41,6 +41,7 @@ const SQL = {
   customersInRegion: numbered(FLOOR_SQL.customersInRegion),
   allCustomers: numbered(FLOOR_SQL.allCustomers),
   registryEntry: numbered(FLOOR_SQL.registryEntry),
+  lastTableWrite: numbered(FLOOR_SQL.lastTableWrite),
 };
 const rangeTexts = new Map<string, string>();
 
@@ -75,8 +76,11 @@ async function answer(path: string, query: URLSearchParams, res: ServerResponse)
       const series = await randomNumbers(query);
       return series ? sendSeries(res, series.identifier, series.rows) : sendJson(res, 404, { status: 404 });
     }
-    case '/widgets/customers':
-      return sendCustomerFrame(res, customerPage(await customers(query), query).rows);
+    case '/widgets/customers': {
+      const page = customerPage(await customers(query), query);
+      const { rows } = await pool.query<{ last_write_ms: number }>(SQL.lastTableWrite, ['customers']);
+      return sendCustomerFrame(res, page, rows[0]?.last_write_ms);
+    }
     default:
       return sendJson(res, 404, { status: 404 });
   }

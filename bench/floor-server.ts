@@ -26,6 +26,7 @@ const db = new Database(process.env.DATABASE_URL ?? 'data/tutorial.sqlite', { re
 const customersInRegion = db.prepare(FLOOR_SQL.customersInRegion);
 const allCustomers = db.prepare(FLOOR_SQL.allCustomers);
 const registryEntry = db.prepare(FLOOR_SQL.registryEntry);
+const lastTableWrite = db.prepare(FLOOR_SQL.lastTableWrite);
 const rangeStatements = new Map<string, Database.Statement>();
 
 function customers(query: URLSearchParams): CustomerRow[] {
@@ -57,8 +58,10 @@ const server = createServer((req, res) => {
       const series = randomNumbers(query);
       return series ? sendSeries(res, series.identifier, series.rows) : sendJson(res, 404, { status: 404 });
     }
-    case '/widgets/customers':
-      return sendCustomerFrame(res, customerPage(customers(query), query).rows);
+    case '/widgets/customers': {
+      const written = lastTableWrite.get('customers') as { last_write_ms: number } | undefined;
+      return sendCustomerFrame(res, customerPage(customers(query), query), written?.last_write_ms);
+    }
     default:
       return sendJson(res, 404, { status: 404 });
   }
