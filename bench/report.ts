@@ -22,7 +22,7 @@ export interface CaseFigures {
   ratio: number;
   p50_ms: number;
   p99_ms: number;
-  /** The floor's latencies on the same case (median over rounds). */
+  /** The floor's latencies in the same rounds: the p99 target is relative to them. */
   floor_p50_ms: number;
   floor_p99_ms: number;
   errors: number;
