@@ -8,7 +8,7 @@ import { migrateToLatest } from '../../src/data/migrations.js';
 export interface TestEngine {
   name: 'sqlite' | 'postgres';
   /** A fresh, migrated, empty database (its own PostgreSQL schema), closed with `close`. */
-  open(options?: Pick<StorageOptions, 'onQuery'>): Promise<{ storage: StorageEngine; close: () => Promise<void> }>;
+  open(options?: Pick<StorageOptions, 'onQuery' | 'onConnectionAcquired'>): Promise<{ storage: StorageEngine; close: () => Promise<void> }>;
 }
 
 /** The PostgreSQL the suites use (TEST_DATABASE_URL overrides it). */

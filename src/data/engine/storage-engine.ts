@@ -15,8 +15,25 @@ export interface StorageEngine {
   isUniqueViolation(error: unknown): boolean;
   /** Resolves when the database answers a trivial query (after preparing it, when that is pending). */
   ping(): Promise<void>;
+  /** How the engine's connections are used right now (the service's metrics read it on every scrape). */
+  poolStatus(): PoolStatus;
   /** Closes every connection. */
   destroy(): Promise<void>;
+}
+
+/**
+ * An engine's connections at one moment. PostgreSQL: pg.Pool's own counters. SQLite: its one
+ * connection (open once the first query ran), and the queries queued for it: Kysely runs one at
+ * a time, and a transaction holds the connection until it ends.
+ */
+export interface PoolStatus {
+  /** The most connections the engine opens. */
+  max: number;
+  open: number;
+  /** Open and not handed out. */
+  idle: number;
+  /** Callers waiting for a connection. */
+  waiting: number;
 }
 
 /** How to open an engine. */
@@ -37,6 +54,8 @@ export interface StorageOptions {
    * `log` hook; the query-plan tests EXPLAIN what the services really send.
    */
   onQuery?: (query: CompiledQuery) => void;
+  /** Told how long each wait for a connection took, in seconds (the service's metrics). */
+  onConnectionAcquired?: (waitSeconds: number) => void;
 }
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
