@@ -11,7 +11,7 @@ export class ConnectionUse {
 
   /** Runs `acquire`, counting the caller as waiting meanwhile and the connection as in use once it is handed out. */
   async acquire<T>(acquire: () => Promise<T>): Promise<T> {
-    const started = performance.now();
+    const started = this.onAcquired ? performance.now() : 0;
     this.waiting += 1;
     try {
       const connection = await acquire();
@@ -19,7 +19,7 @@ export class ConnectionUse {
       return connection;
     } finally {
       this.waiting -= 1;
-      this.onAcquired?.((performance.now() - started) / 1000);
+      if (this.onAcquired) this.onAcquired((performance.now() - started) / 1000);
     }
   }
 
