@@ -21,7 +21,8 @@ export function benchRatioChart(results: BenchResults, engine: BenchEngine, targ
     target: targets.ratio[c.name],
     met: c.ratio >= targets.ratio[c.name] ? 'meets its target' : 'misses its target',
     label: `${c.ratio.toFixed(2)}x`,
-    p99: `p99 ${c.p99_ms} ms (floor ${c.floor_p99_ms ?? '?'})`,
+    // Results written before the floor's latencies were recorded have none to show.
+    p99: c.floor_p99_ms === undefined ? `p99 ${c.p99_ms} ms` : `p99 ${c.p99_ms} ms (floor ${c.floor_p99_ms})`,
   }));
   const x = { field: 'case', type: 'nominal', sort: null, title: null, axis: { labelAngle: 0, labelFontSize: 12 } };
   return {
