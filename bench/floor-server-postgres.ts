@@ -1,20 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http';
 import pg from 'pg';
-import {
-  customerPage,
-  dayRange,
-  FLOOR_SQL,
-  floorIdentifier,
-  pageLimit,
-  sendCustomerFrame,
-  sendCustomers,
-  sendHealth,
-  sendJson,
-  sendSeries,
-  serveFloor,
-  splitUrl,
-  type CustomerRow,
-} from './floor-responses.js';
+import * as floor from './floor-responses.js';
 
 /**
  * The PostgreSQL floor: bench/floor-server.ts's work on PostgreSQL. The service's SQL (the
@@ -38,57 +24,57 @@ const numbered = (text: string) => {
   return text.replace(/\?/g, () => `$${++n}`);
 };
 const SQL = {
-  customersInRegion: numbered(FLOOR_SQL.customersInRegion),
-  allCustomers: numbered(FLOOR_SQL.allCustomers),
-  registryEntry: numbered(FLOOR_SQL.registryEntry),
-  lastTableWrite: numbered(FLOOR_SQL.lastTableWrite),
+  customersInRegion: numbered(floor.FLOOR_SQL.customersInRegion),
+  allCustomers: numbered(floor.FLOOR_SQL.allCustomers),
+  registryEntry: numbered(floor.FLOOR_SQL.registryEntry),
+  lastTableWrite: numbered(floor.FLOOR_SQL.lastTableWrite),
 };
 const rangeTexts = new Map<string, string>();
 
-async function customers(query: URLSearchParams): Promise<CustomerRow[]> {
-  const limit = pageLimit(query);
+async function customers(query: URLSearchParams): Promise<floor.CustomerRow[]> {
+  const limit = floor.pageLimit(query);
   const region = query.get('region');
   const result =
-    region === null ? await pool.query<CustomerRow>(SQL.allCustomers, [limit + 1, 0]) : await pool.query<CustomerRow>(SQL.customersInRegion, [region, limit + 1, 0]);
+    region === null ? await pool.query<floor.CustomerRow>(SQL.allCustomers, [limit + 1, 0]) : await pool.query<floor.CustomerRow>(SQL.customersInRegion, [region, limit + 1, 0]);
   return result.rows;
 }
 
 async function randomNumbers(query: URLSearchParams) {
-  const { rows: entries } = await pool.query<{ identifier: string; table_name: string }>(SQL.registryEntry, [floorIdentifier]);
+  const { rows: entries } = await pool.query<{ identifier: string; table_name: string }>(SQL.registryEntry, [floor.floorIdentifier]);
   const entry = entries[0];
   if (!entry) return undefined;
   let range = rangeTexts.get(entry.table_name);
   if (!range) {
-    range = numbered(FLOOR_SQL.range(entry.table_name));
+    range = numbered(floor.FLOOR_SQL.range(entry.table_name));
     rangeTexts.set(entry.table_name, range);
   }
-  const { rows } = await pool.query<{ time_index: number; random_number: number }>(range, [...dayRange(query), 10_001]);
+  const { rows } = await pool.query<{ time_index: number; random_number: number }>(range, [...floor.dayRange(query), 10_001]);
   return { identifier: entry.identifier, rows };
 }
 
 async function answer(path: string, query: URLSearchParams, res: ServerResponse): Promise<void> {
   switch (path) {
     case '/health':
-      return sendHealth(res);
+      return floor.sendHealth(res);
     case '/customers':
-      return sendCustomers(res, customerPage(await customers(query), query));
+      return floor.sendCustomers(res, floor.customerPage(await customers(query), query));
     case '/random-numbers': {
       const series = await randomNumbers(query);
-      return series ? sendSeries(res, series.identifier, series.rows) : sendJson(res, 404, { status: 404 });
+      return series ? floor.sendSeries(res, series.identifier, series.rows) : floor.sendJson(res, 404, { status: 404 });
     }
     case '/widgets/customers': {
-      const page = customerPage(await customers(query), query);
+      const page = floor.customerPage(await customers(query), query);
       const { rows } = await pool.query<{ last_write_ms: number }>(SQL.lastTableWrite, ['customers']);
-      return sendCustomerFrame(res, page, rows[0]?.last_write_ms);
+      return floor.sendCustomerFrame(res, page, rows[0]?.last_write_ms);
     }
     default:
-      return sendJson(res, 404, { status: 404 });
+      return floor.sendJson(res, 404, { status: 404 });
   }
 }
 
 const server = createServer((req, res) => {
-  const { path, query } = splitUrl(req.url);
-  answer(path, query, res).catch((error: unknown) => sendJson(res, 500, { status: 500, detail: String(error) }));
+  const { path, query } = floor.splitUrl(req.url);
+  answer(path, query, res).catch((error: unknown) => floor.sendJson(res, 500, { status: 500, detail: String(error) }));
 });
 
-serveFloor(server, () => pool.end());
+floor.serveFloor(server, () => pool.end());
