@@ -8,7 +8,7 @@ NPM_STAMP := node_modules/.install-stamp
 help:
 	@echo "make run    install, build, migrate, seed and serve on http://\$${HOST:-127.0.0.1}:\$${PORT:-8000} (docs at /docs)"
 	@echo "make test   install, lint the contract, check generated types, type-check and run every test"
-	@echo "make generate | lint | docs | bench | soak"
+	@echo "make generate | lint | docs | sdk | sdk-interop | contract-diff BASE=<ref> | mock | bench | soak"
 
 # Installs exactly what package-lock.json pins, again only when it changes.
 $(NPM_STAMP): package.json package-lock.json
@@ -58,6 +58,11 @@ mock: install
 
 build: install
 	npm run -s build
+
+# The SDK consumers install (clients/typescript, @tutorial-api/client), packed into dist/sdk/.
+.PHONY: sdk
+sdk: install
+	npx tsx scripts/sdk/build-sdk.ts
 
 # A self-contained Redoc page (configured in redocly.yaml); fails if anything in it loads from the internet.
 docs: install
