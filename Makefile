@@ -39,8 +39,10 @@ browser-deps:
 
 test: lint check-generated typecheck unit contract-review
 
-# Contract review gate: openapi.yaml at BASE (a git ref) against the working copy, as a Markdown
-# report for a pull request; exits 1 on a breaking change unless info.version's major was raised.
+# Contract review gate: openapi.yaml at BASE (a git ref) against the working copy, compared by
+# `redocly diff` with redocly.yaml's diff rules, as a Markdown report for a pull request; exits 1
+# on a breaking change unless info.version's major was raised, or when info.version was not
+# raised as far as the changes require.
 BASE ?= HEAD~1
 .PHONY: contract-diff contract-review
 contract-diff: install
