@@ -66,6 +66,23 @@ build: install
 sdk: install
 	npx tsx scripts/sdk/build-sdk.ts
 
+# Other generators on the contract (not part of `make test`): @hey-api/openapi-ts and
+# openapi-typescript-codegen, installed from clients/interop's own lock, generate clients from
+# openapi.yaml into clients/interop/out/, and tsc checks them with the calls in clients/interop/usage/.
+INTEROP := clients/interop
+INTEROP_STAMP := $(INTEROP)/node_modules/.install-stamp
+$(INTEROP_STAMP): $(INTEROP)/package.json $(INTEROP)/package-lock.json
+	cd $(INTEROP) && npm ci --prefer-offline --no-audit --no-fund
+	@touch $(INTEROP_STAMP)
+
+.PHONY: sdk-interop
+sdk-interop: $(INTEROP_STAMP)
+	rm -rf $(INTEROP)/out
+	cd $(INTEROP) && npx openapi-ts --input ../../openapi.yaml --output out/hey-api
+	cd $(INTEROP) && npx openapi --input ../../openapi.yaml --output out/codegen --client fetch
+	cd $(INTEROP) && npx tsc -p tsconfig.json
+	@echo "sdk-interop: the @hey-api/openapi-ts and openapi-typescript-codegen clients compile"
+
 # A self-contained Redoc page (configured in redocly.yaml); fails if anything in it loads from the internet.
 docs: install
 	npx tsx scripts/docs/build-docs.ts --output dist/docs/index.html
