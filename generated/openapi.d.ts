@@ -232,7 +232,7 @@ export interface components {
          * @description Liveness report.
          * @example {
          *       "status": "ok",
-         *       "version": "2.1.0"
+         *       "version": "2.1.1"
          *     }
          */
         Health: {
@@ -776,7 +776,7 @@ export interface components {
          * @description Only customers of this region (exact match).
          * @example US
          */
-        Region: components["schemas"]["Region"];
+        RegionFilter: components["schemas"]["Region"];
         /**
          * @description Maximum number of rows to return.
          * @example 50
@@ -822,7 +822,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "status": "ok",
-                     *       "version": "2.1.0"
+                     *       "version": "2.1.1"
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
@@ -882,7 +882,7 @@ export interface operations {
                      *       "openapi": "3.1.0",
                      *       "info": {
                      *         "title": "Tutorial API",
-                     *         "version": "2.1.0"
+                     *         "version": "2.1.1"
                      *       }
                      *     }
                      */
@@ -962,7 +962,7 @@ export interface operations {
                  * @description Only customers of this region (exact match).
                  * @example US
                  */
-                region?: components["parameters"]["Region"];
+                region?: components["parameters"]["RegionFilter"];
                 /**
                  * @description Maximum number of rows to return.
                  * @example 50
@@ -1164,7 +1164,7 @@ export interface operations {
                  * @description Only customers of this region (exact match).
                  * @example US
                  */
-                region?: components["parameters"]["Region"];
+                region?: components["parameters"]["RegionFilter"];
                 /**
                  * @description Maximum number of rows to return.
                  * @example 50
