@@ -1,14 +1,17 @@
 // The SDK as a consumer gets it: `make sdk`'s tarball installed into a fresh project outside
 // the repository (strict, exactOptionalPropertyTypes, skipLibCheck: the usual settings), whose
 // code (clients/typescript/example/consumer.ts, shown in the READMEs) compiles and runs against
-// a real server, while a wrong path, parameter name or body field fails tsc.
+// a real server, as do the SDK calls of the docs page's code samples, while a wrong path,
+// parameter name or body field fails tsc.
 import { execFile, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withCodeSamples } from '../../scripts/docs/code-samples.js';
 import { buildSdkTarball } from '../../scripts/sdk/build-sdk.js';
+import { contractOperations, readContract } from '../e2e/support/contract-operations.js';
 import { startServer, ROOT, type RunningServer } from '../e2e/support/server-process.js';
 import { mintTestToken } from '../e2e/support/test-token.js';
 
@@ -24,7 +27,7 @@ const COMPILER_OPTIONS = {
   strict: true,
   exactOptionalPropertyTypes: true,
   skipLibCheck: true,
-  rootDir: 'src',
+  rootDir: '.',
   outDir: 'dist',
 };
 
@@ -70,9 +73,17 @@ beforeAll(async () => {
       devDependencies: { '@types/node': TYPES_NODE },
     }),
   );
-  writeFileSync(join(project, 'tsconfig.json'), json({ compilerOptions: COMPILER_OPTIONS, include: ['src'] }));
+  writeFileSync(join(project, 'tsconfig.json'), json({ compilerOptions: COMPILER_OPTIONS, include: ['src', 'samples'] }));
   mkdirSync(join(project, 'src'));
   copyFileSync(EXAMPLE, join(project, 'src', 'main.ts'));
+  // The docs page's SDK sample of every operation, compiled with the example (not run: each
+  // one names the documented server, http://127.0.0.1:8000).
+  mkdirSync(join(project, 'samples'));
+  const documented = withCodeSamples(readContract());
+  for (const { operationId, path, method } of contractOperations(documented)) {
+    const samples = documented.paths[path][method]['x-codeSamples'] as { label: string; source: string }[];
+    writeFileSync(join(project, 'samples', `${operationId}.ts`), samples.find((s) => s.label === 'TypeScript SDK')!.source);
+  }
   // npm's cache already holds openapi-fetch and @types/node from the repository's own install.
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project });
 }, 120_000);
@@ -92,7 +103,7 @@ describe('the packed SDK in a fresh consumer project', () => {
     expect(files).toContain('./dist/index.js');
   });
 
-  it('when the example compiles and runs against a real server, it pages, creates and catches a problem', async () => {
+  it('when the example and the docs samples compile, the example runs against a real server: it pages, creates and catches a problem', async () => {
     const compiled = spawnSync(TSC, ['-p', project], { encoding: 'utf8' });
     expect(compiled.stdout + compiled.stderr).toBe('');
     expect(compiled.status).toBe(0);
@@ -102,9 +113,9 @@ describe('the packed SDK in a fresh consumer project', () => {
       customer_code: string;
     }[];
     expect(euBefore.length).toBeGreaterThan(2); // so two per page takes more than one page
-    const { stdout } = await run(process.execPath, [join(project, 'dist', 'main.js')], {
+    const { stdout } = await run(process.execPath, [join(project, 'dist', 'src', 'main.js')], {
       cwd: project,
-      env: { ...process.env, API_URL: server.baseUrl, API_TOKEN: token },
+      env: { ...process.env, API_URL: server.baseUrl, TOKEN: token },
     });
     const result = JSON.parse(stdout) as { euCodes: string[]; created: Record<string, unknown>; missing: string };
 

@@ -2,7 +2,7 @@ import { createClient, paginate, ProblemError, unwrap } from '@tutorial-api/clie
 
 const api = createClient({
   baseUrl: process.env.API_URL ?? 'http://127.0.0.1:8000',
-  token: process.env.API_TOKEN,
+  token: process.env.TOKEN,
   retry: true, // GETs answered 429 or 503 are sent again after their Retry-After
 });
 
