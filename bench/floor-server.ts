@@ -22,6 +22,7 @@ const customersInRegion = db.prepare(
 );
 const allCustomers = db.prepare('select "id", "customer_code", "name", "region" from "customers" order by "id" asc limit ? offset ?');
 const registryEntry = db.prepare('select * from "data_nodes" where "identifier" = ?');
+const lastTableWrite = db.prepare('select "last_write_ms" from "table_writes" where "table_name" = ?');
 const rangeStatements = new Map<string, Database.Statement>();
 
 type CustomerRow = { id: number; customer_code: string; name: string; region: string };
@@ -43,18 +44,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-function customerPage(query: URLSearchParams): { rows: CustomerRow[]; link?: string } {
+function customerPage(query: URLSearchParams): { rows: CustomerRow[]; limit: number; cursor?: string; link?: string } {
   const limit = Number(query.get('limit') ?? 50);
   const region = query.get('region');
   const fetched = (region === null ? allCustomers.all(limit + 1, 0) : customersInRegion.all(region, limit + 1, 0)) as CustomerRow[];
-  if (fetched.length <= limit) return { rows: fetched };
+  if (fetched.length <= limit) return { rows: fetched, limit };
   const rows = fetched.slice(0, limit);
   const cursor = Buffer.from(JSON.stringify({ after: rows[rows.length - 1]!.id })).toString('base64url');
   const next = new URLSearchParams();
   if (region !== null) next.set('region', region);
   next.set('limit', String(limit));
   next.set('cursor', cursor);
-  return { rows, link: `</customers?${next.toString()}>; rel="next"` };
+  return { rows, limit, cursor, link: `</customers?${next.toString()}>; rel="next"` };
 }
 
 function randomNumbers(query: URLSearchParams) {
@@ -93,13 +94,15 @@ const server = createServer((req, res) => {
       return series ? sendJson(res, 200, series) : sendJson(res, 404, { status: 404 });
     }
     case '/widgets/customers': {
-      const { rows } = customerPage(query);
+      const { rows, limit, cursor } = customerPage(query);
+      const written = lastTableWrite.get('customers') as { last_write_ms: number } | undefined;
       return sendJson(res, 200, {
         status: 'ready',
         columns: CUSTOMER_FIELDS.map((f) => f.key),
         rows: rows.map((r) => ({ id: r.id, customer_code: r.customer_code, name: r.name, region: r.region })),
         fields: CUSTOMER_FIELDS,
-        source: { kind: 'api', label: 'Tutorial Customers API', updatedAtMs: Date.now() },
+        meta: { page: cursor === undefined ? { limit, truncated: false } : { limit, truncated: true, nextCursor: cursor } },
+        source: { kind: 'api', label: 'Tutorial Customers API', ...(written ? { updatedAtMs: written.last_write_ms } : {}) },
       });
     }
     default:

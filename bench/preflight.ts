@@ -38,7 +38,7 @@ async function getJson(url: string, headers: Record<string, string>, who: string
   return JSON.parse(text);
 }
 
-/** Frames carry the time they were built; that differs between any two responses. */
+/** Frames carry when their data last changed; a write between the two reads would set them apart. */
 function withoutTimestamps(body: unknown): unknown {
   if (body && typeof body === 'object' && 'source' in body) {
     const { updatedAtMs: _ignored, ...source } = (body as { source: Record<string, unknown> }).source;

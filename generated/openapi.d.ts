@@ -82,6 +82,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/command-center/connection-contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Command Center discovery document
+         * @description The Adapter From API discovery document (`adapter-from-api-discovery`, version 1) that
+         *     Command Center reads when an administrator connects this API by its root URL. Public:
+         *     no credentials are needed, and it never redirects.
+         *
+         *     It is derived at start-up from this contract, never listed by hand: every operation
+         *     whose `x-command-center` is not `false` is in `availableOperations`, with the `kind`,
+         *     `capabilities`, `responseContract`, `requiresTimeRange`, `supportsMaxRows`, `cache` and
+         *     `label` that extension states, its parameters translated from their schemas (integer
+         *     and number to `number`, enums to `select` with `options`, strings with `validation`
+         *     from `pattern`, `minLength`, `maxLength`, `minimum`, `maximum`) and its request body
+         *     schema with every `$ref` resolved. `health` names the operation whose
+         *     `x-command-center` has `healthCheck` (`getHealth`). The one secret variable is the API
+         *     token, injected as `Authorization: Bearer <token>`.
+         *
+         *     `openapi.checksum` is the SHA-256 of the `/openapi.json` body; `checksum` is the SHA-256
+         *     of this document's canonical JSON (keys sorted, `checksum` left out), so it only changes
+         *     when the contract or the configured public base URL does. `apiBaseUrl` and the `logo`s
+         *     (from `info.x-logo`, made absolute) are present only when the server is configured with
+         *     `PUBLIC_BASE_URL`; they are never built from the request's `Host` header.
+         */
+        get: operations["getCommandCenterConnectionContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/logo.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The API's logo
+         * @description The SVG logo `info.x-logo` points at, shown by Command Center on the connection and by
+         *     the docs page. Public and cacheable for a day; `Cross-Origin-Resource-Policy:
+         *     cross-origin` lets a dashboard on another origin display it.
+         */
+        get: operations["getLogo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -188,9 +248,14 @@ export interface paths {
         };
         /**
          * Customers as a tabular frame
-         * @description The same rows as `GET /customers` (first page), in the Command Center
+         * @description The same rows as `GET /customers` (one page), in the Command Center
          *     `core.tabular_frame@v1` shape. `columns` and `fields` are derived from the `Customer`
          *     schema. An empty result is a `ready` frame with no rows.
+         *
+         *     The frame holds at most `limit` rows. `meta.page` says whether it was cut there
+         *     (`truncated`) and, when it was, the `nextCursor` to pass as `cursor` for the next part
+         *     (the same cursor `GET /customers` pages with). `source.updatedAtMs` is when the
+         *     customers table was last written, not when the frame was built.
          */
         get: operations["getCustomersFrame"];
         put?: never;
@@ -232,7 +297,7 @@ export interface components {
          * @description Liveness report.
          * @example {
          *       "status": "ok",
-         *       "version": "2.1.1"
+         *       "version": "2.2.0"
          *     }
          */
         Health: {
@@ -517,6 +582,7 @@ export interface components {
          */
         TabularFrameMeta: {
             timeSeries?: components["schemas"]["TabularFrameTimeSeries"];
+            page?: components["schemas"]["TabularFramePage"];
         } & {
             [key: string]: unknown;
         };
@@ -576,6 +642,238 @@ export interface components {
             unitByField?: {
                 [key: string]: string;
             };
+        };
+        /**
+         * @description Where a frame that holds one page of a longer result was cut (this API's key in the open
+         *     `meta`). `truncated` is true when more rows follow; pass `nextCursor` as the operation's
+         *     `cursor` parameter to get them.
+         * @example {
+         *       "limit": 50,
+         *       "truncated": true,
+         *       "nextCursor": "eyJhZnRlciI6NTB9"
+         *     }
+         */
+        TabularFramePage: {
+            /** @description The most rows this frame could hold (the request's `limit`). */
+            limit: number;
+            /** @description Whether rows beyond this frame exist. */
+            truncated: boolean;
+            /** @description Present when `truncated`; the `cursor` that fetches the next part. */
+            nextCursor?: string;
+        };
+        /**
+         * @description Command Center's Adapter From API discovery document, contract
+         *     `adapter-from-api-discovery` version 1. Two rules this schema cannot state also hold:
+         *     no two `availableOperations` share an `operationId`, and `health.operationId` names one
+         *     of them.
+         */
+        AdapterFromApiDiscovery: {
+            /**
+             * @description The discovery contract's version.
+             * @constant
+             */
+            contractVersion: 1;
+            adapter: components["schemas"]["AdapterFromApiAdapter"];
+            openapi: components["schemas"]["AdapterFromApiOpenApi"];
+            /** @description Public settings of a connection (none for this API). */
+            configVariables: components["schemas"]["AdapterFromApiPublicVariable"][];
+            /** @description Credentials of a connection and how Command Center's backend injects them. */
+            secretVariables: components["schemas"]["AdapterFromApiSecretVariable"][];
+            /** @description The operations Command Center may call (an allow-list). */
+            availableOperations: components["schemas"]["AdapterFromApiOperation"][];
+            health: components["schemas"]["AdapterFromApiHealth"];
+            /** @description The API root, when the server is configured with `PUBLIC_BASE_URL`. */
+            apiBaseUrl?: components["schemas"]["AdapterFromApiHttpUrl"];
+            /** @description SHA-256 of this document's canonical JSON without `checksum`. */
+            checksum?: components["schemas"]["AdapterFromApiText"];
+        };
+        /**
+         * @description A non-empty string: at least one character that is not white space. (The contract says
+         *     `.*\S.*`; an unanchored `\S` matches exactly the same strings and is far cheaper for
+         *     generators such as the contract fuzzer's.)
+         */
+        AdapterFromApiText: string;
+        /** @description An absolute `http://` or `https://` URL. */
+        AdapterFromApiHttpUrl: string;
+        /** @description Which API this is, from the contract's `info`. */
+        AdapterFromApiAdapter: {
+            /**
+             * @description Always `adapter-from-api`.
+             * @constant
+             */
+            type: "adapter-from-api";
+            /** @description A stable identifier of this API (from `info.title`). */
+            id: components["schemas"]["AdapterFromApiText"];
+            /** @description Display name (`info.title`). */
+            title: components["schemas"]["AdapterFromApiText"];
+            /** @description One line about the API (`info.summary`). */
+            description: components["schemas"]["AdapterFromApiText"];
+            logo?: components["schemas"]["AdapterFromApiLogo"];
+        };
+        /** @description A logo with an absolute URL. */
+        AdapterFromApiLogo: {
+            /** @description Where the image is. */
+            url: components["schemas"]["AdapterFromApiHttpUrl"];
+            /** @description Text to show in its place. */
+            altText?: components["schemas"]["AdapterFromApiText"];
+            /** @description A CSS colour to show it on. */
+            backgroundColor?: components["schemas"]["AdapterFromApiText"];
+            /** @description Where a click on it leads. */
+            href?: components["schemas"]["AdapterFromApiHttpUrl"];
+            /**
+             * @description Where the logo was read from.
+             * @constant
+             */
+            source?: "openapi.info.x-logo";
+        };
+        /** @description Where the OpenAPI document is, and which one. */
+        AdapterFromApiOpenApi: {
+            /** @description An absolute http(s) URL, or a path on the API root starting with `/`. */
+            url: string;
+            /** @description The OpenAPI version of the document (`openapi`). */
+            version?: components["schemas"]["AdapterFromApiText"];
+            /** @description SHA-256 (hex) of the `/openapi.json` body. */
+            checksum?: components["schemas"]["AdapterFromApiText"];
+            logo?: components["schemas"]["AdapterFromApiLogo"];
+        };
+        /**
+         * @description How Command Center edits a value.
+         * @enum {string}
+         */
+        AdapterFromApiVariableType: "string" | "number" | "boolean" | "select" | "json";
+        /** @description One choice of a `select`. */
+        AdapterFromApiOption: {
+            label: components["schemas"]["AdapterFromApiText"];
+            value: components["schemas"]["AdapterFromApiText"];
+        };
+        /** @description Bounds a value must respect. */
+        AdapterFromApiValidation: {
+            /** @description A regular expression a string must match. */
+            pattern?: string;
+            /** @description Smallest number allowed. */
+            min?: number;
+            /** @description Largest number allowed. */
+            max?: number;
+            /** @description Fewest characters allowed. */
+            minLength?: number;
+            /** @description Most characters allowed. */
+            maxLength?: number;
+        };
+        /** @description A public setting of a connection. */
+        AdapterFromApiPublicVariable: {
+            key: components["schemas"]["AdapterFromApiText"];
+            label: components["schemas"]["AdapterFromApiText"];
+            type: components["schemas"]["AdapterFromApiVariableType"];
+            description?: string;
+            required?: boolean;
+            /** @description The value used when none is given (any JSON value). */
+            defaultValue?: unknown;
+            /** @description A typical value (any JSON value). */
+            example?: unknown;
+            renderAs?: components["schemas"]["AdapterFromApiText"];
+            options?: components["schemas"]["AdapterFromApiOption"][];
+            validation?: components["schemas"]["AdapterFromApiValidation"];
+            /** @description The wire name, when it differs from `key`. */
+            name?: components["schemas"]["AdapterFromApiText"];
+        };
+        /** @description A credential of a connection; Command Center's backend stores and injects it. */
+        AdapterFromApiSecretVariable: {
+            key: components["schemas"]["AdapterFromApiText"];
+            label: components["schemas"]["AdapterFromApiText"];
+            /** @constant */
+            type: "secret";
+            injection: components["schemas"]["AdapterFromApiSecretInjection"];
+            description?: string;
+            required?: boolean;
+            /** @description The value used when none is given (any JSON value). */
+            defaultValue?: unknown;
+            /** @description A typical value (any JSON value). */
+            example?: unknown;
+            renderAs?: components["schemas"]["AdapterFromApiText"];
+            options?: components["schemas"]["AdapterFromApiOption"][];
+            validation?: components["schemas"]["AdapterFromApiValidation"];
+        };
+        /** @description How a secret goes into each request: `bearer` is `Authorization: Bearer <value>`. */
+        AdapterFromApiSecretInjection: {
+            /** @enum {string} */
+            type: "header" | "query" | "basic" | "bearer";
+            name?: components["schemas"]["AdapterFromApiText"];
+            template?: components["schemas"]["AdapterFromApiText"];
+        };
+        /**
+         * @description `query` answers data for widgets, `resource` is any other read, `mutation` changes data.
+         * @enum {string}
+         */
+        AdapterFromApiOperationKind: "query" | "resource" | "mutation";
+        /** @description One operation Command Center may call. A query-capable operation names its `responseContract`. */
+        AdapterFromApiOperation: {
+            operationId: components["schemas"]["AdapterFromApiText"];
+            /** @enum {string} */
+            method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description The path template on the API root, with `{name}` for path parameters. */
+            path: string;
+            kind: components["schemas"]["AdapterFromApiOperationKind"];
+            capabilities: components["schemas"]["AdapterFromApiOperationKind"][];
+            label?: components["schemas"]["AdapterFromApiText"];
+            description?: string;
+            requiresTimeRange?: boolean;
+            supportsVariables?: boolean;
+            /** @description Whether a row limit maps to a parameter (`limit`). */
+            supportsMaxRows?: boolean;
+            parameters?: components["schemas"]["AdapterFromApiOperationParameters"];
+            requestBody?: components["schemas"]["AdapterFromApiRequestBody"];
+            /** @description The contract the answer already conforms to, such as `core.tabular_frame@v1`. */
+            responseContract?: components["schemas"]["AdapterFromApiText"];
+            /** @description The contract schema of the success response. */
+            responseModel?: string | null;
+            cache?: components["schemas"]["AdapterFromApiCache"];
+        };
+        /** @description An operation's parameters by where they travel. */
+        AdapterFromApiOperationParameters: {
+            path?: components["schemas"]["AdapterFromApiOperationParameter"][];
+            query?: components["schemas"]["AdapterFromApiOperationParameter"][];
+            headers?: components["schemas"]["AdapterFromApiOperationParameter"][];
+        };
+        /** @description One parameter of an operation, translated from its schema. */
+        AdapterFromApiOperationParameter: {
+            key: components["schemas"]["AdapterFromApiText"];
+            label: components["schemas"]["AdapterFromApiText"];
+            type: components["schemas"]["AdapterFromApiVariableType"];
+            /** @description The wire name, when it differs from `key`. */
+            name?: components["schemas"]["AdapterFromApiText"];
+            description?: string;
+            required?: boolean;
+            /** @description The schema's default (any JSON value). */
+            defaultValue?: unknown;
+            /** @description A typical value (any JSON value). */
+            example?: unknown;
+            renderAs?: components["schemas"]["AdapterFromApiText"];
+            options?: components["schemas"]["AdapterFromApiOption"][];
+            validation?: components["schemas"]["AdapterFromApiValidation"];
+        };
+        /** @description An operation's request body, its schema self-contained (every `$ref` resolved). */
+        AdapterFromApiRequestBody: {
+            required?: boolean;
+            contentType?: components["schemas"]["AdapterFromApiText"];
+            /** @description The body's JSON Schema (any JSON value). */
+            schema?: unknown;
+            description?: string;
+        } | null;
+        /** @description How Command Center may cache an operation's answers. */
+        AdapterFromApiCache: {
+            /** @enum {string} */
+            policy?: "safe" | "disabled";
+            ttlMs?: number;
+            dedupeInFlight?: boolean;
+        };
+        /** @description The operation Command Center calls, with no parameters, to check the connection. */
+        AdapterFromApiHealth: {
+            /** @description One of `availableOperations`; it supplies the method and path. */
+            operationId: components["schemas"]["AdapterFromApiText"];
+            /** @description The healthy status (any 2xx when absent). */
+            expectedStatus?: number;
+            /** @description How long the check may take. */
+            timeoutMs?: number;
         };
     };
     responses: {
@@ -822,7 +1120,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "status": "ok",
-                     *       "version": "2.1.1"
+                     *       "version": "2.2.0"
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
@@ -882,7 +1180,7 @@ export interface operations {
                      *       "openapi": "3.1.0",
                      *       "info": {
                      *         "title": "Tutorial API",
-                     *         "version": "2.1.1"
+                     *         "version": "2.2.0"
                      *       }
                      *     }
                      */
@@ -917,6 +1215,163 @@ export interface operations {
                      *       title: Tutorial API
                      */
                     "application/yaml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCommandCenterConnectionContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The discovery document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "contractVersion": 1,
+                     *       "adapter": {
+                     *         "type": "adapter-from-api",
+                     *         "id": "tutorial-api",
+                     *         "title": "Tutorial API",
+                     *         "description": "Customers, published time series and Command Center widget feeds."
+                     *       },
+                     *       "openapi": {
+                     *         "url": "/openapi.json",
+                     *         "version": "3.1.0",
+                     *         "checksum": "0f8e2d6c3b1a4e5f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f"
+                     *       },
+                     *       "configVariables": [],
+                     *       "secretVariables": [
+                     *         {
+                     *           "key": "apiToken",
+                     *           "label": "API token",
+                     *           "type": "secret",
+                     *           "required": true,
+                     *           "description": "A bearer JWT with the scopes the operations list.",
+                     *           "injection": {
+                     *             "type": "bearer"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "availableOperations": [
+                     *         {
+                     *           "operationId": "getHealth",
+                     *           "label": "Health",
+                     *           "description": "Answers 200 while the process is able to serve requests.",
+                     *           "method": "GET",
+                     *           "path": "/health",
+                     *           "kind": "resource",
+                     *           "capabilities": [
+                     *             "resource"
+                     *           ],
+                     *           "requiresTimeRange": false,
+                     *           "supportsMaxRows": false,
+                     *           "parameters": {
+                     *             "path": [],
+                     *             "query": [],
+                     *             "headers": []
+                     *           },
+                     *           "responseModel": "Health",
+                     *           "cache": {
+                     *             "policy": "disabled",
+                     *             "ttlMs": 0,
+                     *             "dedupeInFlight": true
+                     *           }
+                     *         },
+                     *         {
+                     *           "operationId": "getCustomersFrame",
+                     *           "label": "Customers (frame)",
+                     *           "description": "The customers as a `core.tabular_frame@v1` frame.",
+                     *           "method": "GET",
+                     *           "path": "/widgets/customers",
+                     *           "kind": "query",
+                     *           "capabilities": [
+                     *             "query"
+                     *           ],
+                     *           "requiresTimeRange": false,
+                     *           "supportsMaxRows": true,
+                     *           "parameters": {
+                     *             "path": [],
+                     *             "query": [
+                     *               {
+                     *                 "key": "limit",
+                     *                 "label": "Limit",
+                     *                 "type": "number",
+                     *                 "description": "Maximum number of rows to return.",
+                     *                 "required": false,
+                     *                 "defaultValue": 50,
+                     *                 "example": 50,
+                     *                 "validation": {
+                     *                   "min": 1,
+                     *                   "max": 500
+                     *                 }
+                     *               }
+                     *             ],
+                     *             "headers": []
+                     *           },
+                     *           "responseContract": "core.tabular_frame@v1",
+                     *           "responseModel": "TabularFrame",
+                     *           "cache": {
+                     *             "policy": "safe",
+                     *             "ttlMs": 30000,
+                     *             "dedupeInFlight": true
+                     *           }
+                     *         }
+                     *       ],
+                     *       "health": {
+                     *         "operationId": "getHealth",
+                     *         "expectedStatus": 200,
+                     *         "timeoutMs": 2000
+                     *       },
+                     *       "checksum": "5d41402abc4b2a76b9719d911017c592e6a9f5c8b2d3e4f5a6b7c8d9e0f1a2b3"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdapterFromApiDiscovery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The logo. */
+            200: {
+                headers: {
+                    /**
+                     * @description How long the logo may be cached.
+                     * @example public, max-age=86400
+                     */
+                    "Cache-Control": string;
+                    /**
+                     * @description Any origin may embed the logo.
+                     * @example cross-origin
+                     */
+                    "Cross-Origin-Resource-Policy": "cross-origin";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#0f172a"/></svg> */
+                    "image/svg+xml": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1170,6 +1625,11 @@ export interface operations {
                  * @example 50
                  */
                 limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Opaque position from a previous page's `Link` header. Do not build it by hand.
+                 * @example eyJhZnRlciI6N30
+                 */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -1230,6 +1690,13 @@ export interface operations {
                      *           "provenance": "backend"
                      *         }
                      *       ],
+                     *       "meta": {
+                     *         "page": {
+                     *           "limit": 1,
+                     *           "truncated": true,
+                     *           "nextCursor": "eyJhZnRlciI6MX0"
+                     *         }
+                     *       },
                      *       "source": {
                      *         "kind": "api",
                      *         "label": "Tutorial Customers API",

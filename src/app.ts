@@ -7,6 +7,7 @@ import { createServices } from './compose.js';
 import type { AppConfig } from './config.js';
 import type { ContractDocument } from './contract/contract-document.js';
 import { createContractRouter } from './contract/contract-router.js';
+import { requestSurface, type RequestSurface } from './contract/request-surface.js';
 import type { HandlerMap } from './contract/operation-types.js';
 import type { StorageEngine } from './data/engine/storage-engine.js';
 import { docsPage } from './http/docs-page.js';
@@ -17,6 +18,7 @@ import { writeQueuedHeaders } from './http/queued-headers.js';
 import { requestLogging } from './http/request-logging.js';
 import { callerRateLimit } from './identity/caller-rate-limit.js';
 import { createAuthenticator } from './identity/create-authenticator.js';
+import { withLocalDevUser } from './identity/local-dev-user.js';
 import { createHandlers } from './operations/handlers.js';
 
 /** What the app is built from; tests supply their own. */
@@ -40,7 +42,8 @@ export async function createApp(deps: AppDependencies): Promise<Express> {
   const { config, storage, contract, logger } = deps;
   const services = createServices(storage, config, contract, deps.now);
   const handlers = createHandlers(services);
-  const authenticator = createAuthenticator(config.auth);
+  const verified = createAuthenticator(config.auth);
+  const authenticator = config.localDevUser ? withLocalDevUser(verified) : verified;
   const contractRouter = await createContractRouter({
     contract,
     handlers: deps.overrideHandlers ? deps.overrideHandlers(handlers) : handlers,
@@ -61,7 +64,7 @@ export async function createApp(deps: AppDependencies): Promise<Express> {
   app.use(requestLogging(logger));
   // helmet's headers are the same on every response: worked out once, queued on each.
   app.use(replayingHeaders(capturedHeaders(securityHeaders(config.corsOrigins.length > 0))));
-  if (config.corsOrigins.length > 0) app.use(corsFor(config.corsOrigins));
+  if (config.corsOrigins.length > 0) app.use(corsFor(config.corsOrigins, requestSurface(contract.document)));
   if (config.rateLimitPerMinute > 0) {
     app.use(callerRateLimit({ perMinute: config.rateLimitPerMinute, authenticator, store: rateLimitStore }));
   }
@@ -98,12 +101,16 @@ function docsSecurityPolicy(): RequestHandler {
   });
 }
 
-/** CORS for an allow-list of origins (browser widgets served elsewhere); bearer tokens, no cookies. */
-function corsFor(origins: readonly string[]): RequestHandler {
+/**
+ * CORS for an allow-list of origins (Command Center's direct mode, browser widgets served
+ * elsewhere); bearer tokens, no cookies. Preflights admit every method and request header the
+ * contract declares, besides the ones every request may carry.
+ */
+function corsFor(origins: readonly string[], surface: RequestSurface): RequestHandler {
   return cors({
     origin: [...origins],
-    methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    methods: [...new Set(['GET', 'HEAD', 'OPTIONS', ...surface.methods])],
+    allowedHeaders: [...new Set(['Authorization', 'Content-Type', 'X-Request-Id', ...surface.headers])],
     exposedHeaders: ['Link', 'Location', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'WWW-Authenticate', 'X-Request-Id'],
     maxAge: 600,
   });

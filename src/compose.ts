@@ -1,3 +1,4 @@
+import { createCommandCenterConnection } from './command-center/command-center-connection.js';
 import { ContractSchemas } from './command-center/contract-row-schemas.js';
 import { createFrameBuilder } from './command-center/frame-builder.js';
 import type { AppConfig } from './config.js';
@@ -14,14 +15,17 @@ import { RandomNumbersService } from './services/random-numbers-service.js';
 import { SystemService } from './services/system-service.js';
 import { WidgetsService } from './services/widgets-service.js';
 
-/** Wires services to storage and the contract; tests call it with their own engine and clock. */
+/**
+ * Wires services to storage and the contract; tests call it with their own engine and clock (the
+ * clock stamps writes: a table's last write is what frames report as their data's age).
+ */
 export function createServices(
   storage: StorageEngine,
-  config: Pick<AppConfig, 'projectId' | 'timeseriesMaxRows'>,
+  config: Pick<AppConfig, 'projectId' | 'timeseriesMaxRows' | 'publicBaseUrl'>,
   contract: ContractDocument,
   now: () => Date = () => new Date(),
 ): Services {
-  const customers = new CustomersService(new SimpleTable(storage, customersTable));
+  const customers = new CustomersService(new SimpleTable(storage, customersTable, { now }));
   const randomNumbers = new RandomNumbersService(
     new DataNodeReader(storage),
     randomNumberNode(config.projectId),
@@ -35,7 +39,14 @@ export function createServices(
       customers: createFrameBuilder(schemas.row('Customer'), schemas.resolve),
       randomNumbers: createFrameBuilder(schemas.row('RandomNumberRow'), schemas.resolve),
     },
-    now,
   );
-  return { system: new SystemService(contract.version, () => storage.ping()), customers, randomNumbers, widgets, me: new MeService(), contract };
+  return {
+    system: new SystemService(contract.version, () => storage.ping()),
+    customers,
+    randomNumbers,
+    widgets,
+    me: new MeService(),
+    contract,
+    commandCenter: createCommandCenterConnection(contract, { publicBaseUrl: config.publicBaseUrl }),
+  };
 }

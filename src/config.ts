@@ -1,6 +1,7 @@
 import { DatabaseUrlError, parseDatabaseUrl } from './data/engine/database-url.js';
 import type { StorageOptions } from './data/engine/storage-engine.js';
 import { parseAuthConfig, type AuthConfig } from './identity/auth-config.js';
+import { parseLocalDevUser } from './identity/local-dev-user.js';
 
 /** Every setting the service reads, parsed once from the environment. */
 export interface AppConfig {
@@ -38,6 +39,13 @@ export interface AppConfig {
   readonly rateLimitPerMinute: number;
   /** RATE_LIMIT_REDIS_URL: Redis holding the rate-limit counters, shared by every process; unset keeps them in memory. */
   readonly rateLimitRedisUrl: string | undefined;
+  /**
+   * PUBLIC_BASE_URL: the API root as its public reaches it (absolute http(s) URL, no trailing
+   * slash). Command Center's discovery document then carries `apiBaseUrl` and absolute logo URLs.
+   */
+  readonly publicBaseUrl: string | undefined;
+  /** AUTH_LOCAL_DEV_USER=1: a request with no credentials acts as the local developer with read scopes (loopback, not production). */
+  readonly localDevUser: boolean;
 }
 
 /** One environment variable with a bad value; the message names it. */
@@ -60,9 +68,10 @@ export interface EnvReader {
 /** Parses the environment into a frozen config, or throws ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const host = text(env, 'HOST', '127.0.0.1');
   return Object.freeze({
     nodeEnv,
-    host: text(env, 'HOST', '127.0.0.1'),
+    host,
     port: integer(env, 'PORT', 8000, 0, 65535),
     databaseUrl: databaseUrl(env),
     databaseSchema: databaseSchema(env),
@@ -78,7 +87,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: corsOrigins(env),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     rateLimitRedisUrl: redisUrl(env),
+    publicBaseUrl: publicBaseUrl(env),
+    localDevUser: parseLocalDevUser(envReader(env), nodeEnv, host),
   });
+}
+
+function publicBaseUrl(env: Env): string | undefined {
+  const value = env.PUBLIC_BASE_URL?.trim();
+  if (value === undefined || value === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw new ConfigError('PUBLIC_BASE_URL', `must be an absolute http(s) URL without query or fragment, such as https://api.example.com, got ${JSON.stringify(value)}`);
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 function envReader(env: Env): EnvReader {

@@ -6,6 +6,7 @@ import { StorageUnavailableError } from './data/engine/storage-unavailable-error
 import { openMigratedStorage } from './data/migrations.js';
 import { createAppServer } from './http/app-server.js';
 import { trackRequestsInFlight } from './http/graceful-shutdown.js';
+import { LOCAL_DEV_SCOPES, LOCAL_DEV_USER } from './identity/local-dev-user.js';
 import { createLogger } from './logger.js';
 
 /** How long closing the database and Redis may take once requests are drained. */
@@ -17,6 +18,11 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  if (config.localDevUser) {
+    logger.warn(
+      `AUTH_LOCAL_DEV_USER=1: requests without credentials act as ${LOCAL_DEV_USER.username} with ${LOCAL_DEV_SCOPES.join(' ')} (local development only)`,
+    );
+  }
   const storage = openMigratedStorage(config.databaseUrl, storageOptions(config));
   try {
     await storage.ping();

@@ -1,15 +1,12 @@
 import type { AppConfig } from '../config.js';
 import { loadContractDocument } from '../contract/contract-document.js';
 import { ensureDevSecret } from '../identity/dev-secret.js';
+import { LOCAL_DEV_USER } from '../identity/local-dev-user.js';
 import { declaredScopes } from '../identity/scopes.js';
 import { mintHs256Token, type MintedClaims } from '../identity/token-minter.js';
 
-/** The local developer `make run` mints a token for. */
-export const DEV_USER = Object.freeze({
-  id: '2d9a7e52-6c1b-4f3a-9e8d-5b4c3a2f1e0d',
-  username: 'developer',
-  email: 'developer@example.com',
-});
+/** The local developer `make run` mints a token for (the same user AUTH_LOCAL_DEV_USER=1 lets anonymous reads act as). */
+export const DEV_USER = LOCAL_DEV_USER;
 
 /** Every scope the contract asks for, so a default token can call every operation. */
 export function allScopes(): string[] {

@@ -1,20 +1,29 @@
+import { pointerTarget, resolveLocalRefs } from '../contract/local-ref-resolver.js';
 import type { PropertySchema, RowSchema } from './frame-types.js';
 
 /** Reads component schemas out of a parsed OpenAPI document, resolving local `$ref`s. */
 export class ContractSchemas {
   constructor(private readonly document: object) {}
 
-  /** The component schema `name` (e.g. `Customer`) as a row schema. */
+  /** The component schema `name` (e.g. `Customer`) as a row schema, every `$ref` in it resolved. */
   row(name: string): RowSchema {
-    const schema = (this.document as { components?: { schemas?: Record<string, unknown> } }).components?.schemas?.[name];
-    if (!schema) throw new Error(`contract has no schema ${name}`);
-    return schema as RowSchema;
+    const ref = `#/components/schemas/${name}`;
+    if (!isObject(pointerTargetOrUndefined(this.document, ref))) throw new Error(`contract has no schema ${name}`);
+    return resolveLocalRefs(this.document, { $ref: ref }) as RowSchema;
   }
 
-  /** Resolves `#/components/schemas/<name>`. */
-  readonly resolve = (ref: string): PropertySchema => {
-    const match = /^#\/components\/schemas\/(.+)$/.exec(ref);
-    if (!match) throw new Error(`unsupported $ref ${ref}`);
-    return this.row(match[1]!) as PropertySchema;
-  };
+  /** Resolves a local reference such as `#/components/schemas/<name>`. */
+  readonly resolve = (ref: string): PropertySchema => resolveLocalRefs(this.document, { $ref: ref }) as PropertySchema;
+}
+
+function pointerTargetOrUndefined(document: object, ref: string): unknown {
+  try {
+    return pointerTarget(document, ref);
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
 }

@@ -1,3 +1,4 @@
+import { humanLabel } from './human-label.js';
 import type { PropertySchema, RowSchema, TabularFrameField } from './frame-types.js';
 
 type FieldType = TabularFrameField['type'];
@@ -28,7 +29,12 @@ export function fieldsFromSchema(schema: RowSchema, resolve: (ref: string) => Pr
 
 function resolveProperty(property: PropertySchema, resolve: (ref: string) => PropertySchema): PropertySchema {
   if (property.$ref) return resolveProperty({ ...resolve(property.$ref), ...withoutRef(property) }, resolve);
-  if (property.allOf?.length === 1) return resolveProperty({ ...property.allOf[0], ...property, allOf: undefined }, resolve);
+  // A resolved `$ref` with constraining siblings is `allOf: [target, siblings]`: for typing a
+  // column, the parts describe one value, so their keywords are read together.
+  if (property.allOf?.length) {
+    const { allOf, ...rest } = property;
+    return resolveProperty(Object.assign({}, ...allOf.map((part) => resolveProperty(part, resolve)), rest), resolve);
+  }
   return property;
 }
 
@@ -55,10 +61,5 @@ function fieldType(type: string | undefined, format: string | undefined): FieldT
 
 /** `customer_code` -> `Customer Code`, unless the schema gives a title. */
 function labelFor(key: string, property: PropertySchema): string {
-  if (property.title) return property.title;
-  return key
-    .split(/[_\s]+/)
-    .filter(Boolean)
-    .map((word) => word[0]!.toUpperCase() + word.slice(1))
-    .join(' ');
+  return property.title ?? humanLabel(key);
 }

@@ -3,6 +3,7 @@ import { openStorage } from './engine/open-storage.js';
 import type { StorageEngine, StorageOptions } from './engine/storage-engine.js';
 import { REGISTRY_TABLE } from './data-node/data-node-registry.js';
 import { createDeclaredTable } from './simple-table/table-ddl.js';
+import { TABLE_WRITES_TABLE } from './simple-table/table-writes.js';
 import { customersTable } from './tables/customers-table.js';
 
 /** The schema history, oldest first. Names sort in order; never edit a migration once released. */
@@ -23,6 +24,15 @@ function migrationsFor(engine: StorageEngine['kind']): Record<string, Migration>
           .addColumn('last_updated_ms', 'bigint')
           .execute(),
       down: (db: Kysely<any>) => db.schema.dropTable(REGISTRY_TABLE).execute(),
+    },
+    '0003_table_writes': {
+      up: (db: Kysely<any>) =>
+        db.schema
+          .createTable(TABLE_WRITES_TABLE)
+          .addColumn('table_name', 'text', (c) => c.primaryKey())
+          .addColumn('last_write_ms', 'bigint', (c) => c.notNull())
+          .execute(),
+      down: (db: Kysely<any>) => db.schema.dropTable(TABLE_WRITES_TABLE).execute(),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { defineHandlers, type HandlerMap } from '../contract/operation-types.js';
+import { commandCenterOperations } from './command-center-operations.js';
 import { customerOperations } from './customer-operations.js';
 import { meOperations } from './me-operations.js';
 import { randomNumberOperations } from './random-number-operations.js';
@@ -14,5 +15,6 @@ export function createHandlers(services: Services): HandlerMap {
     ...randomNumberOperations(services),
     ...widgetOperations(services),
     ...meOperations(services),
+    ...commandCenterOperations(services),
   });
 }

@@ -1,3 +1,4 @@
+import type { CommandCenterConnection } from '../command-center/command-center-connection.js';
 import type { ContractDocument } from '../contract/contract-document.js';
 import type { CustomersService } from '../services/customers-service.js';
 import type { MeService } from '../services/me-service.js';
@@ -13,4 +14,6 @@ export interface Services {
   widgets: WidgetsService;
   me: MeService;
   contract: ContractDocument;
+  /** The Command Center discovery document and logo, derived at start-up. */
+  commandCenter: CommandCenterConnection;
 }

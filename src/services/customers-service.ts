@@ -20,6 +20,8 @@ export interface CustomerQuery {
 /** One page of customers and, when more exist, the cursor of the next page. */
 export interface CustomerPage {
   customers: CustomerRecord[];
+  /** The most rows the page could hold. */
+  limit: number;
   nextCursor: string | null;
 }
 
@@ -55,7 +57,7 @@ export class CustomersService {
       ? (await this.pageAfter(conditions, page[page.length - 1]!.id, 1)).length > 0
       : false);
     const customers = page.slice(0, limit);
-    return { customers, nextCursor: hasMore ? encodeCustomerCursor(customers[customers.length - 1]!.id) : null };
+    return { customers, limit, nextCursor: hasMore ? encodeCustomerCursor(customers[customers.length - 1]!.id) : null };
   }
 
   private pageAfter(conditions: Filter<CustomersTable>[], afterId: number | undefined, limit: number) {
@@ -64,6 +66,11 @@ export class CustomersService {
       limit: Math.min(limit + 1, MAX_LIMIT),
       orderBy: [{ column: 'id' }],
     });
+  }
+
+  /** When the customers last changed (the table's last write), or null when they never were written. */
+  lastChanged(): Promise<Date | null> {
+    return this.customers.lastWrite();
   }
 
   /** The customer with `customerCode`, or CustomerNotFoundError. */

@@ -1,7 +1,7 @@
 import type { FrameBuilder } from '../command-center/frame-builder.js';
 import type { TabularFrame } from '../command-center/frame-types.js';
 import type { CustomerRecord } from '../data/tables/customers-table.js';
-import type { CustomerQuery, CustomersService } from './customers-service.js';
+import type { CustomerPage, CustomerQuery, CustomersService } from './customers-service.js';
 import type { DayRange, RandomNumberSeries, RandomNumbersService } from './random-numbers-service.js';
 
 /** Frame builders derived from the contract's row schemas. */
@@ -20,15 +20,19 @@ export class WidgetsService {
     private readonly customers: CustomersService,
     private readonly randomNumbers: RandomNumbersService,
     private readonly frames: WidgetFrames,
-    private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** First page of `GET /customers` as a frame. */
-  async customersFrame(query: Omit<CustomerQuery, 'cursor'>): Promise<TabularFrame> {
-    const page = await this.customers.list(query);
+  /**
+   * One page of `GET /customers` as a frame: `meta.page` says whether it was cut at `limit` and
+   * the cursor of the next part; `source.updatedAtMs` is the customers' last change (absent when
+   * the table was never written), not the time of the request.
+   */
+  async customersFrame(query: CustomerQuery): Promise<TabularFrame> {
+    const [page, lastChanged] = await Promise.all([this.customers.list(query), this.customers.lastChanged()]);
     return this.frames.customers.build({
       rows: page.customers,
-      source: { kind: 'api', label: 'Tutorial Customers API', updatedAtMs: this.now().getTime() },
+      source: { kind: 'api', label: 'Tutorial Customers API', ...(lastChanged ? { updatedAtMs: lastChanged.getTime() } : {}) },
+      meta: { page: pageMeta(page) },
     });
   }
 
@@ -56,4 +60,9 @@ export class WidgetsService {
       },
     });
   }
+}
+
+/** Where a page of customers was cut, as the frame's `meta.page`. */
+function pageMeta({ limit, nextCursor }: CustomerPage): NonNullable<TabularFrame['meta']>['page'] & object {
+  return nextCursor === null ? { limit, truncated: false } : { limit, truncated: true, nextCursor };
 }

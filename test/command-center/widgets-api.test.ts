@@ -16,11 +16,12 @@ describe.each(engines)('widget feeds on $name', (engine) => {
   let api: TestAgent;
   let close: () => Promise<void>;
   const now = new Date('2026-11-25T12:00:00Z');
+  const written = new Date('2026-11-20T08:30:00Z');
 
   beforeAll(async () => {
     const opened = await engine.open();
     close = opened.close;
-    await insertCustomers(opened.storage, manyCustomers(12));
+    await insertCustomers(opened.storage, manyCustomers(12), () => written);
     await publishRandomNumbers(opened.storage, '2026-01-01', '2026-03-31');
     ({ api } = await buildTestApp(opened.storage, { now: () => now }));
   });
@@ -31,10 +32,36 @@ describe.each(engines)('widget feeds on $name', (engine) => {
     async (query) => {
       const res = await api.get(`/widgets/customers${query}`).expect(200);
       expectWellFormed(res.body);
-      expect(res.body).toMatchObject({ status: 'ready', source: { kind: 'api', updatedAtMs: now.getTime() } });
+      expect(res.body).toMatchObject({ status: 'ready', source: { kind: 'api', updatedAtMs: written.getTime() } });
       expect(res.body.source.label).toEqual(expect.any(String));
     },
   );
+
+  it('when the frame is cut at limit, meta.page says so and its nextCursor walks every row exactly once', async () => {
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    for (let part = 0; part < 10; part++) {
+      const res = await api.get('/widgets/customers').query({ limit: 5, ...(cursor ? { cursor } : {}) }).expect(200);
+      expectWellFormed(res.body);
+      seen.push(...res.body.rows.map((row: { id: number }) => row.id));
+      const page = res.body.meta.page;
+      expect(page.limit).toBe(5);
+      if (!page.truncated) {
+        expect(page).toEqual({ limit: 5, truncated: false });
+        break;
+      }
+      expect(res.body.rows).toHaveLength(5);
+      cursor = page.nextCursor;
+    }
+    const all = await api.get('/customers?limit=500').expect(200);
+    expect(seen).toEqual(all.body.map((c: { id: number }) => c.id));
+    expect(seen).toHaveLength(12);
+  });
+
+  it('when every row fits, the frame says it was not truncated', async () => {
+    const res = await api.get('/widgets/customers?limit=500').expect(200);
+    expect(res.body.meta).toEqual({ page: { limit: 500, truncated: false } });
+  });
 
   it('GET /widgets/customers has the same rows as GET /customers', async () => {
     const frame = await api.get('/widgets/customers?region=US&limit=2').expect(200);
@@ -69,6 +96,44 @@ describe.each(engines)('widget feeds on $name', (engine) => {
   it('a bad range is the documented 400, not a 200 frame with status error', async () => {
     const res = await api.get('/widgets/random-numbers?start_date=2026-03-07&end_date=2026-03-01').expect(400);
     expect(res.body.errors[0].field).toBe('query.start_date');
+  });
+});
+
+describe.each(engines)('the customers frame reports when the table last changed, on $name', (engine) => {
+  const clock = { now: new Date('2026-05-01T00:00:00Z') };
+  const now = () => clock.now;
+
+  it('when the data never changed, source has no updatedAtMs; writes, producer runs and restarts are reported, never the request time', async () => {
+    const { storage, close } = await engine.open();
+    try {
+      const { api } = await buildTestApp(storage, { now });
+      const empty = await api.get('/widgets/customers').expect(200);
+      expect(empty.body.source).not.toHaveProperty('updatedAtMs');
+
+      clock.now = new Date('2026-05-02T10:00:00Z');
+      await api.post('/customers').send({ customer_code: 'FIRST', name: 'First', region: 'US' }).expect(201);
+      clock.now = new Date('2026-05-03T10:00:00Z');
+      const afterCreate = await api.get('/widgets/customers').expect(200);
+      expect(afterCreate.body.source.updatedAtMs).toBe(Date.parse('2026-05-02T10:00:00Z'));
+
+      // A create that fails writes nothing, so the data's age does not move.
+      await api.post('/customers').send({ customer_code: 'FIRST', name: 'Again', region: 'EU' }).expect(409);
+      const afterConflict = await api.get('/widgets/customers').expect(200);
+      expect(afterConflict.body.source.updatedAtMs).toBe(Date.parse('2026-05-02T10:00:00Z'));
+
+      // The random-number frame's data changed when the producer last updated its DataNode.
+      await publishRandomNumbers(storage, '2026-04-01', '2026-04-05', 'local', () => new Date('2026-05-02T23:00:00Z'));
+      const series = await api.get('/widgets/random-numbers?start_date=2026-04-01&end_date=2026-04-05').expect(200);
+      expect(series.body.source.updatedAtMs).toBe(Date.parse('2026-05-02T23:00:00Z'));
+
+      // Another process (a restart) over the same database reports the same time.
+      clock.now = new Date('2026-06-01T00:00:00Z');
+      const { api: restarted } = await buildTestApp(storage, { now });
+      const again = await restarted.get('/widgets/customers').expect(200);
+      expect(again.body.source.updatedAtMs).toBe(Date.parse('2026-05-02T10:00:00Z'));
+    } finally {
+      await close();
+    }
   });
 });
 

@@ -38,9 +38,18 @@ describe('configuration from the environment', () => {
     [{ DATABASE_STATEMENT_TIMEOUT_MS: '0' }, /^DATABASE_STATEMENT_TIMEOUT_MS: /],
     [{ DATABASE_CONNECT_TIMEOUT_MS: '-5' }, /^DATABASE_CONNECT_TIMEOUT_MS: /],
     [{ SHUTDOWN_GRACE_MS: 'forever' }, /^SHUTDOWN_GRACE_MS: /],
+    [{ PUBLIC_BASE_URL: 'api.example.com' }, /^PUBLIC_BASE_URL: must be an absolute http\(s\) URL/],
+    [{ PUBLIC_BASE_URL: 'ftp://api.example.com' }, /^PUBLIC_BASE_URL: /],
+    [{ PUBLIC_BASE_URL: 'https://api.example.com/?x=1' }, /^PUBLIC_BASE_URL: /],
   ])('when %j, refuses with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('takes PUBLIC_BASE_URL without its trailing slash, and leaves it unset by default', () => {
+    expect(loadConfig({}).publicBaseUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://api.example.com/tutorial/' }).publicBaseUrl).toBe('https://api.example.com/tutorial');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'http://127.0.0.1:8000' }).publicBaseUrl).toBe('http://127.0.0.1:8000');
   });
 
   it('accepts PostgreSQL URLs and SQLite paths', () => {
@@ -54,6 +63,7 @@ describe('server start-up', () => {
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL'],
+    [{ AUTH_LOCAL_DEV_USER: '1', HOST: '0.0.0.0' }, 'AUTH_LOCAL_DEV_USER'],
   ])('when %j, exits non-zero with one line naming %s', async (env, variable) => {
     const attempt = run('npx', ['tsx', 'src/server.ts'], { env: { ...process.env, ...env }, timeout: 30_000 });
     const failure = await attempt.then(

@@ -122,6 +122,35 @@ operation('getOpenApiYaml', () => {
   });
 });
 
+operation('getCommandCenterConnectionContract', () => {
+  it('when asked without a token, answers the discovery document listing the operations Command Center may call', async () => {
+    const anonymous = createClient({ baseUrl: server.baseUrl });
+    const document = unwrap(await anonymous.GET('/.well-known/command-center/connection-contract'));
+    expect(document).toMatchObject({ contractVersion: 1, adapter: { type: 'adapter-from-api' }, health: { operationId: 'getHealth' } });
+    expect(document.availableOperations.map((o) => o.operationId)).toContain('getCustomersFrame');
+  });
+
+  it('when an unknown query parameter is sent, answers a 400 problem', async () => {
+    const problem = await problemOf(api.GET('/.well-known/command-center/connection-contract', { params: { query: { x: 1 } as never } }).then(unwrap));
+    expect(problem.status).toBe(400);
+  });
+});
+
+operation('getLogo', () => {
+  it('when asked without a token, answers the SVG logo, cacheable', async () => {
+    const anonymous = createClient({ baseUrl: server.baseUrl });
+    const { data, response } = await anonymous.GET('/logo.svg', { parseAs: 'text' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toMatch(/^public, max-age=/);
+    expect(data).toContain('<svg');
+  });
+
+  it('when an unknown query parameter is sent, answers a 400 problem', async () => {
+    const { response } = await api.GET('/logo.svg', { params: { query: { x: 1 } as never }, parseAs: 'text' });
+    expect(response.status).toBe(400);
+  });
+});
+
 operation('listCustomers', () => {
   it('when a region is given, answers only that region, ordered by id', async () => {
     const customers = unwrap(await api.GET('/customers', { params: { query: { region: 'EU' } } }));

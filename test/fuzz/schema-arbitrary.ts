@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { schemaExamples, type JsonSchema, type JsonType } from './json-schema.js';
 import { stringFor } from './string-arbitrary.js';
+import { satisfies } from './strict-validator.js';
 
 /** Bounds for numbers whose schema sets none: wide, but exact in JSON and in SQL integers. */
 const DEFAULT_INTEGER_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 };
@@ -9,7 +10,7 @@ const DEFAULT_ARRAY_EXTRA_ITEMS = 4;
 /**
  * Values that satisfy `schema` (references already resolved): const, enum, types and type
  * lists, string formats, patterns and lengths, numeric bounds and `multipleOf`, arrays,
- * objects with their required and optional properties, `allOf`/`oneOf`/`anyOf`. The schema's
+ * objects with their required and optional properties, `allOf`/`oneOf`/`anyOf`, `not`. The schema's
  * own examples are drawn now and then, since they name values that tend to exist.
  */
 export function valueFor(schema: JsonSchema, extraExamples: unknown[] = []): fc.Arbitrary<unknown> {
@@ -20,6 +21,12 @@ export function valueFor(schema: JsonSchema, extraExamples: unknown[] = []): fc.
 }
 
 function generatedValue(schema: JsonSchema): fc.Arbitrary<unknown> {
+  // `not` (a query-capable discovery operation without responseContract): generate without it,
+  // keep what it does not match.
+  if (schema.not !== undefined) {
+    const { not, ...rest } = schema;
+    return generatedValue(rest).filter((value) => !satisfies(not as JsonSchema, value));
+  }
   if ('const' in schema) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   if (schema.allOf) return valueFor(mergeAllOf(schema));

@@ -6,9 +6,9 @@ import { randomNumberNode } from '../../src/data/tables/random-number-node.js';
 import { randomNumberProducer } from '../../src/services/random-number-producer.js';
 import { parseUtcDate } from '../../src/services/utc-days.js';
 
-/** Inserts customers and returns them as stored. */
-export function insertCustomers(storage: StorageEngine, customers: NewCustomerRecord[]) {
-  return new SimpleTable(storage, customersTable).insert(customers);
+/** Inserts customers and returns them as stored (the write stamped by `now`, the system clock by default). */
+export function insertCustomers(storage: StorageEngine, customers: NewCustomerRecord[], now?: () => Date) {
+  return new SimpleTable(storage, customersTable, now ? { now } : {}).insert(customers);
 }
 
 /** `count` customers spread over US, EU, APAC and LATAM with codes C0001... */
@@ -21,8 +21,8 @@ export function manyCustomers(count: number, prefix = 'C'): NewCustomerRecord[] 
   }));
 }
 
-/** Publishes the `local` random-number series for the whole UTC days `first`..`last`. */
-export function publishRandomNumbers(storage: StorageEngine, first: string, last: string, projectId = 'local') {
+/** Publishes the `local` random-number series for the whole UTC days `first`..`last` (the update stamped by `now`). */
+export function publishRandomNumbers(storage: StorageEngine, first: string, last: string, projectId = 'local', now?: () => Date) {
   const node = randomNumberNode(projectId);
-  return runProducer(storage, randomNumberProducer(node, { firstDay: parseUtcDate(first), lastDay: parseUtcDate(last) }));
+  return runProducer(storage, randomNumberProducer(node, { firstDay: parseUtcDate(first), lastDay: parseUtcDate(last) }), now ? { now } : {});
 }

@@ -48,7 +48,7 @@ export async function runProducer<N extends DataNodeDeclaration>(
     const last = await trx.selectFrom(node.table.name).select((eb) => eb.fn.max('time_index').as('last')).executeTakeFirst();
     const previousLast = last?.last === null || last?.last === undefined ? null : new Date(Number(last.last));
     const plan = producer.plan(previousLast);
-    const table = new SimpleTable({ ...engine, db: trx }, node.table);
+    const table = new SimpleTable({ ...engine, db: trx }, node.table, { now });
     let written = 0;
     let newest = previousLast;
     let batch: InsertOf<N['table']>[] = [];

@@ -10,6 +10,7 @@ import { decodeRow, toStorage } from './storage-codec.js';
 import { UniqueViolationError } from './table-errors.js';
 import type { InsertOf, OrderableColumn, RecordOf, TableDeclaration } from './table-declaration.js';
 import { checkRowValues } from './row-check.js';
+import { lastTableWrite, recordTableWrite } from './table-writes.js';
 
 /** Paging and ordering of `executeFilter`. */
 export interface QueryOptions<T extends TableDeclaration> {
@@ -18,6 +19,12 @@ export interface QueryOptions<T extends TableDeclaration> {
   offset?: number;
   /** Orderable columns; NULLs sort last in either direction. The primary key breaks ties. */
   orderBy?: { column: OrderableColumn<T>; direction?: 'asc' | 'desc' }[];
+}
+
+/** How a table is opened. */
+export interface SimpleTableOptions {
+  /** The clock writes are stamped with (see `lastWrite`); the system clock by default. */
+  now?: () => Date;
 }
 
 export const DEFAULT_LIMIT = 50;
@@ -33,11 +40,15 @@ export class SimpleTable<T extends TableDeclaration> {
   /** The declared columns as [name, column] pairs, listed once rather than for every row decoded. */
   private readonly columnList: [string, Column][];
 
+  private readonly now: () => Date;
+
   constructor(
     private readonly engine: StorageEngine,
     readonly declaration: T,
+    options: SimpleTableOptions = {},
   ) {
     this.columnList = Object.entries(declaration.columns);
+    this.now = options.now ?? (() => new Date());
   }
 
   private get db(): Kysely<any> {
@@ -92,9 +103,10 @@ export class SimpleTable<T extends TableDeclaration> {
     if (list.length === 0) return [];
     const encoded = list.map((row) => this.encode(row));
     try {
-      const inserted = await this.transactional((trx) =>
-        trx.insertInto(this.declaration.name).values(encoded).returningAll().execute(),
-      );
+      const inserted = await this.transactional(async (trx) => {
+        const stored = await trx.insertInto(this.declaration.name).values(encoded).returningAll().execute();
+        return this.stamped(trx, stored);
+      });
       return inserted.map((row) => this.decode(row));
     } catch (error) {
       throw this.translate(error, list);
@@ -107,8 +119,8 @@ export class SimpleTable<T extends TableDeclaration> {
     const encoded = rows.map((row) => this.encode(row));
     const updatable = Object.keys(encoded[0]!).filter((c) => !conflictColumns.includes(c));
     try {
-      const written = await this.transactional((trx) =>
-        trx
+      const written = await this.transactional(async (trx) => {
+        const stored = await trx
           .insertInto(this.declaration.name)
           .values(encoded)
           .onConflict((oc) =>
@@ -119,12 +131,28 @@ export class SimpleTable<T extends TableDeclaration> {
                 ),
           )
           .returningAll()
-          .execute(),
-      );
+          .execute();
+        return this.stamped(trx, stored);
+      });
       return written.map((row) => this.decode(row));
     } catch (error) {
       throw this.translate(error, rows);
     }
+  }
+
+  /**
+   * When this table was last written (an insert or upsert that stored rows, on any process
+   * sharing the database), or null when it never was. The time is stored in the write's own
+   * transaction, so it survives restarts and never runs ahead of the rows.
+   */
+  lastWrite(): Promise<Date | null> {
+    return lastTableWrite(this.db, this.declaration.name, this.templates);
+  }
+
+  /** Records the write of `rows` (when there are any) in the same transaction, and hands them on. */
+  private async stamped<R extends unknown[]>(trx: Kysely<any>, rows: R): Promise<R> {
+    if (rows.length > 0) await recordTableWrite(trx, this.declaration.name, this.now());
+    return rows;
   }
 
   /** Runs `work` in a transaction, joining the caller's when this table was opened inside one. */
