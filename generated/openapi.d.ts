@@ -297,7 +297,7 @@ export interface components {
          * @description Liveness report.
          * @example {
          *       "status": "ok",
-         *       "version": "2.2.0"
+         *       "version": "2.3.0"
          *     }
          */
         Health: {
@@ -970,7 +970,8 @@ export interface components {
         };
         /**
          * @description No credentials, or credentials that are not valid (malformed, expired, bad signature,
-         *     wrong issuer or audience, untrusted identity headers).
+         *     wrong issuer or audience, untrusted identity headers, an identity header or
+         *     `Authorization` sent more than once).
          */
         Unauthorized: {
             headers: {
@@ -1046,8 +1047,10 @@ export interface components {
             };
         };
         /**
-         * @description The database is down, unreachable, locked past the statement timeout or unreadable.
-         *     Retry after `Retry-After` seconds. A write that answered 503 was not acknowledged;
+         * @description The database is down, unreachable, locked past the statement timeout or unreadable
+         *     (`urn:problem-type:database-unavailable`), or the identity provider's signing keys
+         *     (`AUTH_JWKS_URL`) cannot be fetched, so the caller's token cannot be checked
+         *     (`urn:problem-type:identity-provider-unavailable`). Retry after `Retry-After` seconds. A write that answered 503 was not acknowledged;
          *     retrying it is safe (a create that did land before the outage answers 409 on retry).
          */
         ServiceUnavailable: {
@@ -1120,7 +1123,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "status": "ok",
-                     *       "version": "2.2.0"
+                     *       "version": "2.3.0"
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
@@ -1180,7 +1183,7 @@ export interface operations {
                      *       "openapi": "3.1.0",
                      *       "info": {
                      *         "title": "Tutorial API",
-                     *         "version": "2.2.0"
+                     *         "version": "2.3.0"
                      *       }
                      *     }
                      */
@@ -1408,6 +1411,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listCustomers: {

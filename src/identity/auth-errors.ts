@@ -1,3 +1,4 @@
+import { ServiceUnavailableError } from '../errors/app-error.js';
 import { HttpProblemError } from '../errors/http-problem-error.js';
 
 const REALM = 'tutorial-api';
@@ -28,6 +29,25 @@ export class InsufficientScopeError extends HttpProblemError {
         'WWW-Authenticate': `Bearer realm="${REALM}", error="insufficient_scope", scope="${missing.join(' ')}"`,
       },
     });
+  }
+}
+
+/** Seconds a caller is asked to wait when the identity provider's keys cannot be fetched. */
+export const IDENTITY_PROVIDER_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The identity provider's signing keys (its JWKS) cannot be fetched or read, so a token cannot
+ * be checked either way: 503 with Retry-After, since the caller's token may well be good. The
+ * fetch error (with the provider's URL) stays in `cause`, for the log only.
+ */
+export class IdentityProviderUnavailableError extends ServiceUnavailableError {
+  constructor(cause: unknown) {
+    super(
+      'identity_provider_unavailable',
+      `The identity provider's signing keys cannot be fetched, so the token cannot be checked; retry after ${IDENTITY_PROVIDER_RETRY_AFTER_SECONDS} s`,
+      IDENTITY_PROVIDER_RETRY_AFTER_SECONDS,
+      { cause },
+    );
   }
 }
 

@@ -8,9 +8,14 @@ export interface AuthenticatedCaller {
   readonly scopes: ReadonlySet<string>;
 }
 
-/** The part of a request an authenticator reads. */
+/**
+ * The part of a request an authenticator reads (Node's IncomingMessage has both). `headers`
+ * joins a repeated `x-*` header with ", " and keeps only the first `Authorization`, so a
+ * repeated credential can only be seen in `headersDistinct`, which lists every value sent.
+ */
 export interface CredentialsCarrier {
   readonly headers: IncomingHttpHeaders;
+  readonly headersDistinct: NodeJS.Dict<string[]>;
 }
 
 /** Turns a request's credentials into a caller, or throws AuthenticationError (401). */

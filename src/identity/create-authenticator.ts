@@ -30,10 +30,10 @@ export function verificationKey(source: JwtKeySource): VerificationKey {
 function bearerAuthenticator(verify: TokenVerifier): Authenticator {
   return {
     // Not an async function: it hands on the verifier's promise instead of wrapping it in another.
-    authenticate({ headers }) {
+    authenticate(request) {
       let token: string | undefined;
       try {
-        token = bearerToken(headers);
+        token = bearerToken(request);
       } catch (error) {
         return Promise.reject(error);
       }

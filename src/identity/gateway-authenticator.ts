@@ -14,15 +14,15 @@ import { parseScopes } from './scopes.js';
  */
 export function createGatewayAuthenticator(verify: TokenVerifier | undefined): Authenticator {
   return {
-    async authenticate({ headers }) {
-      const uid = singleHeader(headers, 'x-user-uid');
+    async authenticate(request) {
+      const uid = singleHeader(request, 'x-user-uid');
       if (uid === undefined) throw new AuthenticationError('The gateway did not identify the caller (X-User-UID is missing)', { tokenGiven: false });
       if (!UUID_PATTERN.test(uid)) throw new AuthenticationError('X-User-UID must be a UUID', { tokenGiven: false });
-      const username = singleHeader(headers, 'x-username');
+      const username = singleHeader(request, 'x-username');
       if (username === undefined) throw new AuthenticationError('The gateway did not name the caller (X-Username is missing)', { tokenGiven: false });
-      let scopes = parseScopes(singleHeader(headers, 'x-user-scopes'));
+      let scopes = parseScopes(singleHeader(request, 'x-user-scopes'));
 
-      const token = bearerToken(headers);
+      const token = bearerToken(request);
       if (token !== undefined) {
         const verified = verify ? await verify(token) : undefined;
         const sub = verified ? verified.user.id : unverifiedSubject(token);
@@ -31,7 +31,7 @@ export function createGatewayAuthenticator(verify: TokenVerifier | undefined): A
         }
         if (verified) scopes = verified.scopes;
       }
-      return { user: { id: uid.toLowerCase(), username, email: singleHeader(headers, 'x-user-email') ?? null }, scopes };
+      return { user: { id: uid.toLowerCase(), username, email: singleHeader(request, 'x-user-email') ?? null }, scopes };
     },
   };
 }

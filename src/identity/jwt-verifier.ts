@@ -1,8 +1,9 @@
 import { webcrypto, type KeyObject } from 'node:crypto';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
+import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import { AuthenticationError } from './auth-errors.js';
 import type { AuthenticatedCaller } from './authenticator.js';
 import { UUID_PATTERN } from './authenticator.js';
+import { remoteKeySet } from './remote-key-set.js';
 import { parseScopes } from './scopes.js';
 
 /** Verifies one compact JWT and returns the caller it names, or throws AuthenticationError. */
@@ -26,7 +27,7 @@ export interface ExpectedClaims {
  * `exp` and `sub` are required, `sub` must be a UUID.
  */
 export function createJwtVerifier(key: VerificationKey, expected: ExpectedClaims): TokenVerifier {
-  const jwks: JWTVerifyGetKey | undefined = key.algorithm === 'jwks' ? createRemoteJWKSet(key.url) : undefined;
+  const jwks: JWTVerifyGetKey | undefined = key.algorithm === 'jwks' ? remoteKeySet(key.url) : undefined;
   // Import an HS256 secret once: handing jose raw bytes made it import a key on every call.
   const hmacKey = key.algorithm === 'HS256' ? webcrypto.subtle.importKey('raw', key.key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']) : undefined;
   const options: JWTVerifyOptions = {
@@ -100,6 +101,7 @@ function invalid(detail: string): AuthenticationError {
 }
 
 // Plain-language reasons; jose's own messages are kept out of responses (they may quote claims).
+// Errors that are not jose's (the key set's IdentityProviderUnavailableError) pass unchanged.
 function rejection(error: unknown): unknown {
   if (!(error instanceof errors.JOSEError)) return error;
   const fail = (detail: string) => new AuthenticationError(detail, { tokenGiven: true, cause: error });
@@ -112,7 +114,5 @@ function rejection(error: unknown): unknown {
   if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return fail('The token algorithm is not accepted');
   if (error instanceof errors.JWSSignatureVerificationFailed) return fail('The token signature is invalid');
   if (error instanceof errors.JWKSNoMatchingKey) return fail('The token was signed with an unknown key');
-  // Key-set fetch failures are the server's problem, not the caller's: left for a 500.
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return error;
   return fail('The token is malformed');
 }

@@ -1,3 +1,4 @@
+import { fitsIntegerColumn } from '../data/simple-table/column.js';
 import { InvalidInputError } from '../errors/app-error.js';
 
 /** Encodes "continue after this id" as an opaque, URL-safe cursor. */
@@ -5,11 +6,15 @@ export function encodeCustomerCursor(afterId: number): string {
   return Buffer.from(JSON.stringify({ after: afterId })).toString('base64url');
 }
 
-/** Decodes a cursor from `encodeCustomerCursor`; anything else is a 400 on `cursor`. */
+/**
+ * Decodes a cursor from `encodeCustomerCursor`; anything else is a 400 on `cursor`, including a
+ * forged position no id can have (negative, or past the id column's integer range, which
+ * PostgreSQL would refuse with an error of its own).
+ */
 export function decodeCustomerCursor(cursor: string): number {
   try {
     const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
-    if (Number.isSafeInteger(decoded.after) && (decoded.after as number) >= 0) return decoded.after as number;
+    if (fitsIntegerColumn(decoded.after) && decoded.after >= 0) return decoded.after;
   } catch {
     // fall through to the error below
   }

@@ -51,6 +51,26 @@ describe.each(engines)('customers API on $name', (engine) => {
     });
   });
 
+  describe('issue 17 item 5: forged cursor outside the id range', () => {
+    const forged = (after: unknown) => Buffer.from(JSON.stringify({ after })).toString('base64url');
+
+    it.each([
+      ['eyJhZnRlciI6MjE0NzQ4MzY0OH0', 'after=2147483648, as seen'],
+      [forged(2 ** 40), 'after=2^40'],
+      [forged(-1), 'after=-1'],
+      [forged(1.5), 'after=1.5'],
+      [forged('7'), 'after="7"'],
+    ])('when the cursor is %s (%s), answers a 400 problem naming cursor, not a 500 or an empty page', async (cursor) => {
+      const res = await api.get(`/customers?cursor=${cursor}`).expect(400).expect('content-type', /application\/problem\+json/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['query.cursor']);
+    });
+
+    it('when the cursor is the last id the column can hold, answers 200 with no rows', async () => {
+      const res = await api.get(`/customers?cursor=${forged(2 ** 31 - 1)}`).expect(200);
+      expect(res.body).toEqual([]);
+    });
+  });
+
   describe('GET /customers/{customer_code}', () => {
     it('when the code exists, answers the customer', async () => {
       const res = await api.get('/customers/BETA').expect(200);

@@ -108,6 +108,11 @@ describe.each(engines)('filter DSL on $name', (engine) => {
     await expect(table.executeFilter(sneaky)).rejects.toBeInstanceOf(FilterError);
   });
 
+  it('refuses an integer value past the integer column range on every engine (PostgreSQL would fail the query)', async () => {
+    await expect(table.executeFilter(f.id.gt(2 ** 31))).rejects.toBeInstanceOf(FilterError);
+    expect(await table.executeFilter(f.id.gt(2 ** 31 - 1))).toEqual([]);
+  });
+
   it('refuses a limit outside 1..500', async () => {
     await expect(table.executeFilter(undefined, { limit: 0 })).rejects.toThrow(/limit/);
     await expect(table.executeFilter(undefined, { limit: 501 })).rejects.toThrow(/limit/);

@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import type { AppDependencies } from '../../src/app.js';
 import { createAppServer } from '../../src/http/app-server.js';
-import { engines } from '../support/engines.js';
+import { engines, type TestEngine } from '../support/engines.js';
 import { insertCustomers, manyCustomers, publishRandomNumbers } from '../support/fixtures.js';
 import { buildTestApp, type CapturedLogs } from '../support/test-app.js';
 
-/** The real app over a seeded in-memory SQLite database, for the fuzzer to hit. */
+/** The real app over a seeded database (in-memory SQLite unless told otherwise), for the fuzzer to hit. */
 export interface FuzzApp {
   /** Listening on an ephemeral port of 127.0.0.1: one server for the run, not one per request as `supertest(app)` would. */
   server: Server;
@@ -14,18 +14,19 @@ export interface FuzzApp {
 }
 
 /**
- * Builds the app the way the API tests do: a fresh migrated SQLite database with customers on
- * several pages (the spec's example code ACME among them, so example-steered requests find a
- * row) and a quarter of published random numbers. A small TIMESERIES_MAX_ROWS makes the
- * "range too large" refusal reachable; logs keep errors only, for failure reports.
+ * Builds the app the way the API tests do: a fresh migrated database (in-memory SQLite, or
+ * `engine`) with customers on several pages (the spec's example code ACME among them, so
+ * example-steered requests find a row) and a quarter of published random numbers. A small
+ * TIMESERIES_MAX_ROWS makes the "range too large" refusal reachable; logs keep errors only,
+ * for failure reports.
  */
-export async function openFuzzApp(options: Pick<Partial<AppDependencies>, 'overrideHandlers'> = {}): Promise<FuzzApp> {
-  const sqlite = engines.find((engine) => engine.name === 'sqlite')!;
-  const { storage, close } = await sqlite.open();
+export async function openFuzzApp(options: Pick<Partial<AppDependencies>, 'overrideHandlers'> & { engine?: TestEngine } = {}): Promise<FuzzApp> {
+  const { engine = engines.find((e) => e.name === 'sqlite')!, ...dependencies } = options;
+  const { storage, close } = await engine.open();
   try {
     await insertCustomers(storage, [{ customer_code: 'ACME', name: 'Acme Capital', region: 'US' }, ...manyCustomers(120)]);
     await publishRandomNumbers(storage, '2026-01-01', '2026-03-31');
-    const { app, logs } = await buildTestApp(storage, { ...options, env: { LOG_LEVEL: 'error', TIMESERIES_MAX_ROWS: '60' } });
+    const { app, logs } = await buildTestApp(storage, { ...dependencies, env: { LOG_LEVEL: 'error', TIMESERIES_MAX_ROWS: '60' } });
     // The production server (src/server.ts) serves through createAppServer; so does the fuzzer.
     const server = createAppServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -20,6 +20,8 @@ export interface FuzzRequest {
   mutation: string | undefined;
   /** The contract forbids this request, so no caller may get a 2xx for it. */
   mustReject: boolean;
+  /** The exact refusal a caller allowed to call the operation must get: its status and the field its problem names. */
+  refusal?: { status: number; field: string };
 }
 
 /** The request path with each parameter percent-encoded (lone surrogates as their WTF-8 bytes). */

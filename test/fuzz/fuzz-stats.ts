@@ -9,6 +9,8 @@ export class FuzzStats {
   private mutated = 0;
   private readonly byCaller = new Map<CredentialKind, number>(CREDENTIAL_KINDS.map((kind) => [kind, 0]));
   private readonly byStatus = new Map<number, number>();
+  /** Link title -> sequences that followed it (stateful phase). */
+  readonly sequences = new Map<string, number>();
 
   /** One request sent to `operationId` as `caller` that got `status`. */
   record(operationId: string, caller: CredentialKind, mutated: boolean, status: number): void {
@@ -20,6 +22,11 @@ export class FuzzStats {
     this.byStatus.set(status, (this.byStatus.get(status) ?? 0) + 1);
   }
 
+  /** One sequence of the stateful phase that followed `link` (its title) to the end. */
+  recordSequence(link: string): void {
+    this.sequences.set(link, (this.sequences.get(link) ?? 0) + 1);
+  }
+
   /** The line `make test` shows. */
   summary(seed: number, elapsedMs: number): string {
     const callers = [...this.byCaller].map(([kind, n]) => `${n} ${kind}`).join(', ');
@@ -27,6 +34,7 @@ export class FuzzStats {
     return (
       `contract fuzz: ${this.covered.size} operations covered, ${this.requests} requests sent ` +
       `(${this.valid} valid, ${this.mutated} mutated; ${callers}; statuses ${statuses}), ` +
+      `${[...this.sequences.values()].reduce((a, b) => a + b, 0)} sequences over ${this.sequences.size} links, ` +
       `failures ${this.failedOperations.size}${this.failedOperations.size > 0 ? ` (${[...this.failedOperations].join(', ')})` : ''}, ` +
       `seed ${seed}, ${(elapsedMs / 1000).toFixed(1)} s`
     );

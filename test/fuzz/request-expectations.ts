@@ -25,3 +25,21 @@ export function expectationViolations(operation: FuzzOperation, request: FuzzReq
   }
   return violations;
 }
+
+/**
+ * For a request that names the refusal it must get (a forged cursor: 400 naming
+ * `query.cursor`), how the answer to a caller holding every scope differs from it. Other
+ * callers are refused for their credentials first.
+ */
+export function refusalViolations(request: FuzzRequest, kind: CredentialKind, status: number, body: string): string[] {
+  const { refusal } = request;
+  if (!refusal || kind !== 'all-scopes') return [];
+  if (status !== refusal.status) return [`answered ${status}, not ${refusal.status}, to a request the contract refuses (${request.mutation})`];
+  let fields: unknown[] = [];
+  try {
+    fields = ((JSON.parse(body) as { errors?: { field?: unknown }[] }).errors ?? []).map((e) => e.field);
+  } catch {
+    // not JSON: the response checker reports that
+  }
+  return fields.includes(refusal.field) ? [] : [`the ${status} problem does not name ${refusal.field} (it names ${JSON.stringify(fields)})`];
+}

@@ -78,3 +78,52 @@ describe('trusted gateway mode (AUTH_TRUSTED_GATEWAY=1)', () => {
     await asGateway(app, '/customers').set('Authorization', `Bearer ${token}`).expect(403);
   });
 });
+
+describe('issue 17 item 6: repeated identity headers in gateway mode', () => {
+  const OTHER_UID = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
+  let gateway: Express;
+  let bearer: Express;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await sqlite.open();
+    close = opened.close;
+    ({ app: gateway } = await buildTestApp(opened.storage, { env: { AUTH_TRUSTED_GATEWAY: '1' } }));
+    ({ app: bearer } = await buildTestApp(opened.storage));
+  });
+  afterAll(() => close());
+
+  // Node joins repeated x-* headers with ", " and keeps only the first Authorization, so each of
+  // these used to reach the authenticator as one plausible value (a scope added, "grace, admin").
+  const identity: Record<string, string> = { 'X-User-UID': UID, 'X-Username': 'grace', 'X-User-Email': 'grace@example.com', 'X-User-Scopes': 'customers:read' };
+  it.each<[string, string[]]>([
+    ['X-User-UID', [UID, OTHER_UID]],
+    ['X-Username', ['grace', 'admin']],
+    ['X-User-Email', ['grace@example.com', 'admin@example.com']],
+    ['X-User-Scopes', ['customers:read', 'timeseries:read']],
+  ])('when %s is sent twice, answers 401 naming it', async (name, values) => {
+    // superagent sends an array value as one header line per element.
+    const res = await request(gateway)
+      .get('/random-numbers?start_date=2026-03-01&end_date=2026-03-01')
+      .set({ ...identity, [name]: values })
+      .expect(401).expect('content-type', /application\/problem\+json/);
+    expect(res.body.detail).toContain(name.toLowerCase());
+  });
+
+  it('when Authorization is sent twice behind the gateway, answers 401', async () => {
+    const tokens = [await mintTestToken({ sub: UID }), await mintTestToken({ sub: OTHER_UID })];
+    const res = await request(gateway)
+      .get('/me')
+      .set({ ...identity, Authorization: tokens.map((t) => `Bearer ${t}`) })
+      .expect(401);
+    expect(res.body.detail).toContain('authorization');
+  });
+
+  it('when Authorization is sent twice in bearer mode, answers 401 even though the first token is valid', async () => {
+    const res = await request(bearer)
+      .get('/me')
+      .set({ Authorization: [`Bearer ${await mintTestToken()}`, 'Bearer another-token'] })
+      .expect(401);
+    expect(res.body.detail).toContain('authorization');
+  });
+});

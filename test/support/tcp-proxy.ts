@@ -1,35 +1,67 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
-/** A TCP proxy in front of a database whose link a test can cut and restore. */
+/** What became of one client connection the proxy accepted. */
+export interface ProxiedConnection {
+  /** Bytes either side sent while the link was blackholed, and which were lost. */
+  droppedBytes: number;
+  /** Whether the client (the service under test) has closed it. */
+  closed: boolean;
+  /** The client's local port, as /proc/net/tcp lists it. */
+  clientPort: number;
+}
+
+/** A TCP proxy in front of a database whose link a test can cut, silence and restore. */
 export interface CuttableProxy {
   /** host:port to connect to instead of the database. */
   readonly port: number;
   /** Drops every open connection and refuses new ones, as a database that went away. */
   cut(): void;
-  /** Forwards new connections again. */
+  /**
+   * Keeps every connection open but forwards nothing either way, and accepts new connections
+   * that hear nothing: a link that went silent (packets dropped, no reset). Bytes sent
+   * meanwhile are lost, so a query sent now never gets its answer.
+   */
+  blackhole(): void;
+  /** Forwards again, new connections and (after a blackhole) the open ones. */
   restore(): void;
+  /** Every client connection accepted so far, in order. */
+  readonly connections: readonly ProxiedConnection[];
   close(): Promise<void>;
 }
 
 /** Starts a proxy on a free local port forwarding to `target`. */
 export async function startCuttableProxy(target: { host: string; port: number }): Promise<CuttableProxy> {
   const open = new Set<Socket>();
+  const connections: ProxiedConnection[] = [];
   let down = false;
+  let silent = false;
   const track = (socket: Socket) => {
     open.add(socket);
     socket.once('close', () => open.delete(socket));
     socket.on('error', () => socket.destroy());
   };
+  // Chunk by chunk rather than pipe(), so that a blackhole can drop what is in flight.
+  const forward = (from: Socket, to: Socket, connection: ProxiedConnection) =>
+    from.on('data', (chunk: Buffer) => {
+      if (silent) connection.droppedBytes += chunk.length;
+      else to.write(chunk);
+    });
   const server: Server = createServer((client) => {
     track(client);
     if (down) {
       client.destroy();
       return;
     }
+    const connection: ProxiedConnection = { droppedBytes: 0, closed: false, clientPort: client.remotePort ?? 0 };
+    connections.push(connection);
     const upstream = connect(target.port, target.host);
     track(upstream);
-    client.pipe(upstream).pipe(client);
-    client.once('close', () => upstream.destroy());
+    forward(client, upstream, connection);
+    forward(upstream, client, connection);
+    client.once('close', () => {
+      connection.closed = true;
+      upstream.destroy();
+    });
     upstream.once('close', () => client.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -37,12 +69,17 @@ export async function startCuttableProxy(target: { host: string; port: number })
   if (typeof address !== 'object' || !address) throw new Error('proxy has no address');
   return {
     port: address.port,
+    connections,
     cut() {
       down = true;
       for (const socket of open) socket.destroy();
     },
+    blackhole() {
+      silent = true;
+    },
     restore() {
       down = false;
+      silent = false;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { PostgresDialect } from 'kysely';
+import { discardingPool } from './discarding-pool.js';
 import type { OutagePolicy } from './guarded-dialect.js';
 import { guardedEngine, type EngineTraits } from './guarded-engine.js';
 import {
@@ -12,6 +13,12 @@ import type { OutageKind } from './storage-unavailable-error.js';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
+/**
+ * Idle time before the kernel starts probing a database connection. Without keep-alive, a
+ * connection whose peer vanished without a reset (a silent link, a lost NAT entry) looks open
+ * for hours (Linux waits 2 h by default) and is only found out by a query timing out on it.
+ */
+const KEEP_ALIVE_IDLE_MS = 10_000;
 
 /** Options for a PostgreSQL engine. */
 export interface PostgresEngineOptions extends StorageOptions {
@@ -41,12 +48,16 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
     // the answer never arrives (a connection silently dropped by the network).
     statement_timeout: statementTimeoutMs,
     query_timeout: statementTimeoutMs + 1_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEP_ALIVE_IDLE_MS,
     ...(options.schema ? { options: `-c search_path=${checkedSchemaName(options.schema)}` } : {}),
   });
   // An idle connection dropped by the server (restart, failover) is removed by the pool; without
   // a listener the pool's 'error' event would end the process.
   pool.on('error', () => undefined);
-  const dialect = new PostgresDialect({ pool });
+  // A connection whose query failed with an outage (above all a client-side timeout, whose
+  // answer may never come) is destroyed on release rather than reused.
+  const dialect = new PostgresDialect({ pool: discardingPool(pool, (error) => postgresOutage(error) !== undefined) });
   const policy: OutagePolicy = { classify: postgresOutage };
   const traits: EngineTraits = {
     kind: 'postgres',

@@ -34,6 +34,21 @@ function column<K extends ColumnKind>(kind: K) {
   return <const F extends ColumnFlags = {}>(flags?: F): Column<K, F> => ({ kind, flags: (flags ?? {}) as F });
 }
 
+/**
+ * The values an `integer` column holds on every engine: PostgreSQL's `integer` is 32-bit signed
+ * (SQLite's is wider), so a value outside this range is refused before it reaches a query
+ * instead of failing there on one engine only.
+ */
+export const INTEGER_COLUMN_RANGE = Object.freeze({ min: -(2 ** 31), max: 2 ** 31 - 1 });
+
+/** Whether `value` is an integer every engine can store in, and compare with, an `integer` column. */
+export function fitsIntegerColumn(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= INTEGER_COLUMN_RANGE.min && (value as number) <= INTEGER_COLUMN_RANGE.max;
+}
+
+/** Why a value does not fit an `integer` column, in the words validation errors use. */
+export const INTEGER_COLUMN_MESSAGE = `must be an integer from ${INTEGER_COLUMN_RANGE.min} to ${INTEGER_COLUMN_RANGE.max}`;
+
 /** Column builders: `integer({ primaryKey: true, generated: true })`, `text({ filterable: true })`, ... */
 export const columns = {
   integer: column('integer'),

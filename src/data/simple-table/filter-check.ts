@@ -1,5 +1,5 @@
 import { InvalidInputError, type FieldError } from '../../errors/app-error.js';
-import type { Column } from './column.js';
+import { fitsIntegerColumn, INTEGER_COLUMN_MESSAGE, type Column } from './column.js';
 import { FILTER_OPERATORS, type Filter, type FilterCondition, type FilterNode, type FilterOperator } from './filter.js';
 import type { TableDeclaration } from './table-declaration.js';
 
@@ -106,7 +106,7 @@ function checkCondition(
 function checkValue(column: Column, value: unknown, path: string, errors: FieldError[]): unknown {
   switch (column.kind) {
     case 'integer':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value)) fail(errors, path, 'must be an integer');
+      if (!fitsIntegerColumn(value)) fail(errors, path, INTEGER_COLUMN_MESSAGE);
       return value;
     case 'real':
       if (typeof value !== 'number' || !Number.isFinite(value)) fail(errors, path, 'must be a finite number');

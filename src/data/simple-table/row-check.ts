@@ -1,4 +1,5 @@
 import { InvalidInputError, type FieldError } from '../../errors/app-error.js';
+import { fitsIntegerColumn, INTEGER_COLUMN_MESSAGE } from './column.js';
 import type { TableDeclaration } from './table-declaration.js';
 
 /** Refuses a row whose values break the declaration (type, nullability, length, NUL bytes). */
@@ -23,7 +24,7 @@ export function checkRowValues(table: TableDeclaration, row: object): void {
 function valueProblem(kind: string, value: unknown, maxLength: number | undefined): string | undefined {
   switch (kind) {
     case 'integer':
-      return Number.isSafeInteger(value) ? undefined : 'must be an integer';
+      return fitsIntegerColumn(value) ? undefined : INTEGER_COLUMN_MESSAGE;
     case 'real':
       return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a finite number';
     case 'boolean':

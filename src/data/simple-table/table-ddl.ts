@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Column, ColumnKind } from './column.js';
 import type { TableDeclaration } from './table-declaration.js';
 
+// `integer` is 32-bit on PostgreSQL: values are held to INTEGER_COLUMN_RANGE (column.ts) on every engine.
 const SQL_TYPES: Record<ColumnKind, 'integer' | 'double precision' | 'text' | 'bigint'> = {
   integer: 'integer',
   real: 'double precision',
