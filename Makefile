@@ -8,7 +8,7 @@ NPM_STAMP := node_modules/.install-stamp
 help:
 	@echo "make run    install, build, migrate, seed and serve on http://\$${HOST:-127.0.0.1}:\$${PORT:-8000} (docs at /docs)"
 	@echo "make test   install, lint the contract, check generated types, type-check and run every test"
-	@echo "make generate | lint | docs | bench | bench-scale | soak"
+	@echo "make generate | lint | docs | sdk | sdk-interop | contract-diff BASE=<ref> | mock | bench | bench-scale | bench-charts | soak"
 
 # Installs exactly what package-lock.json pins, again only when it changes.
 $(NPM_STAMP): package.json package-lock.json
@@ -39,8 +39,10 @@ browser-deps:
 
 test: lint check-generated typecheck unit contract-review
 
-# Contract review gate: openapi.yaml at BASE (a git ref) against the working copy, as a Markdown
-# report for a pull request; exits 1 on a breaking change unless info.version's major was raised.
+# Contract review gate: openapi.yaml at BASE (a git ref) against the working copy, compared by
+# `redocly diff` with redocly.yaml's diff rules, as a Markdown report for a pull request; exits 1
+# on a breaking change unless info.version's major was raised, or when info.version was not
+# raised as far as the changes require.
 BASE ?= HEAD~1
 .PHONY: contract-diff contract-review
 contract-diff: install
@@ -58,6 +60,28 @@ mock: install
 
 build: install
 	npm run -s build
+
+# The SDK consumers install (clients/typescript, @tutorial-api/client), packed into dist/sdk/.
+.PHONY: sdk
+sdk: install
+	npx tsx scripts/sdk/build-sdk.ts
+
+# Other generators on the contract (not part of `make test`): @hey-api/openapi-ts and
+# openapi-typescript-codegen, installed from clients/interop's own lock, generate clients from
+# openapi.yaml into clients/interop/out/, and tsc checks them with the calls in clients/interop/usage/.
+INTEROP := clients/interop
+INTEROP_STAMP := $(INTEROP)/node_modules/.install-stamp
+$(INTEROP_STAMP): $(INTEROP)/package.json $(INTEROP)/package-lock.json
+	cd $(INTEROP) && npm ci --prefer-offline --no-audit --no-fund
+	@touch $(INTEROP_STAMP)
+
+.PHONY: sdk-interop
+sdk-interop: $(INTEROP_STAMP)
+	rm -rf $(INTEROP)/out
+	cd $(INTEROP) && npx openapi-ts --input ../../openapi.yaml --output out/hey-api
+	cd $(INTEROP) && npx openapi --input ../../openapi.yaml --output out/codegen --client fetch
+	cd $(INTEROP) && npx tsc -p tsconfig.json
+	@echo "sdk-interop: the @hey-api/openapi-ts and openapi-typescript-codegen clients compile"
 
 # A self-contained Redoc page (configured in redocly.yaml); fails if anything in it loads from the internet.
 docs: install
