@@ -8,7 +8,7 @@ NPM_STAMP := node_modules/.install-stamp
 help:
 	@echo "make run    install, build, migrate, seed and serve on http://\$${HOST:-127.0.0.1}:\$${PORT:-8000} (docs at /docs)"
 	@echo "make test   install, lint the contract, check generated types, type-check and run every test"
-	@echo "make generate | lint | docs | sdk | sdk-interop | contract-diff BASE=<ref> | mock | bench | soak"
+	@echo "make generate | lint | docs | sdk | sdk-interop | contract-diff BASE=<ref> | mock | bench | bench-scale | bench-charts | soak"
 
 # Installs exactly what package-lock.json pins, again only when it changes.
 $(NPM_STAMP): package.json package-lock.json
@@ -99,9 +99,29 @@ run: build docs prepare-db
 	node dist/src/cli/dev-token.js
 	node $(NODE_FLAGS) dist/server.mjs
 
-# Load benchmark of the production bundle against a bare node:http floor (not part of `make test`).
-bench: build
+# vega + vega-lite, which draw the benchmarks' SVG charts: a package of their own (bench/charts, with
+# its own lock), installed only for the benchmarks, so that `make test`'s npm ci does not carry them.
+BENCH_CHARTS_STAMP := bench/charts/node_modules/.install-stamp
+$(BENCH_CHARTS_STAMP): bench/charts/package.json bench/charts/package-lock.json
+	npm ci --prefix bench/charts --no-audit --no-fund
+	@touch $(BENCH_CHARTS_STAMP)
+
+.PHONY: bench-charts-deps bench-charts bench-scale
+bench-charts-deps: $(BENCH_CHARTS_STAMP)
+
+# Load benchmark of the production bundle against a bare node:http floor (not part of `make test`);
+# BENCH_ENGINE=postgres runs it on PostgreSQL (bench/results/latest-postgres.json and .svg).
+bench: build bench-charts-deps
 	npx tsx bench/main.ts
+
+# Server CPU per request of four reads at 10k, 100k and 1M customers (1, 10 and 30 years of
+# daily numbers), on SQLite and PostgreSQL (bench/results/scale.json, .txt and .svg).
+bench-scale: build bench-charts-deps
+	npx tsx bench/scale.ts
+
+# Draws the charts again from the results in bench/results, without measuring anything.
+bench-charts: install bench-charts-deps
+	npx tsx bench/redraw-charts.ts
 
 # Five minutes (SOAK_DURATION s) of mixed traffic against the production bundle; fails on a 5xx, a
 # socket error, an unexpected status or RSS growth after warm-up (not part of `make test`).

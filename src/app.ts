@@ -19,6 +19,8 @@ import { requestLogging } from './http/request-logging.js';
 import { callerRateLimit } from './identity/caller-rate-limit.js';
 import { createAuthenticator } from './identity/create-authenticator.js';
 import { withLocalDevUser } from './identity/local-dev-user.js';
+import { requestMetrics } from './metrics/request-metrics.js';
+import type { ServiceMetrics } from './metrics/service-metrics.js';
 import { createHandlers } from './operations/handlers.js';
 
 /** What the app is built from; tests supply their own. */
@@ -35,6 +37,8 @@ export interface AppDependencies {
    * (server.ts) connects the Redis store, passes it here and closes it on shutdown.
    */
   rateLimitStore?: Store;
+  /** Counts requests and rate-limit refusals when the service serves metrics (METRICS_PORT). */
+  metrics?: ServiceMetrics;
 }
 
 /** Builds the Express app; the middleware order below is the request's path through it. */
@@ -61,12 +65,13 @@ export async function createApp(deps: AppDependencies): Promise<Express> {
   app.set('query parser', 'simple');
   writeQueuedHeaders(app.response);
 
+  if (deps.metrics) app.use(requestMetrics(deps.metrics));
   app.use(requestLogging(logger));
   // helmet's headers are the same on every response: worked out once, queued on each.
   app.use(replayingHeaders(capturedHeaders(securityHeaders(config.corsOrigins.length > 0))));
   if (config.corsOrigins.length > 0) app.use(corsFor(config.corsOrigins, requestSurface(contract.document)));
   if (config.rateLimitPerMinute > 0) {
-    app.use(callerRateLimit({ perMinute: config.rateLimitPerMinute, authenticator, store: rateLimitStore }));
+    app.use(callerRateLimit({ perMinute: config.rateLimitPerMinute, authenticator, store: rateLimitStore, onLimited: deps.metrics?.rateLimited }));
   }
   app.get('/docs', docsSecurityPolicy(), docsPage(config.docsHtml));
   app.use(jsonBody(config.bodyLimitBytes));

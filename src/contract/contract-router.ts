@@ -8,6 +8,7 @@ import { requireScopes } from '../identity/scopes.js';
 import { runAsUser, type LoggedUser } from '../identity/user-context.js';
 import type { ContractDocument } from './contract-document.js';
 import { assertHandlersMatch } from './handler-coverage.js';
+import { markMatchedOperation } from './matched-operation.js';
 import type { HandlerMap, OperationId, RequestContext } from './operation-types.js';
 import { precompileRouting } from './precompiled-routing.js';
 import { precompileRequestValidation } from './precompiled-validation.js';
@@ -82,6 +83,7 @@ export async function createContractRouter(options: ContractRouterOptions): Prom
   for (const scheme of bearerSchemes(api.definition)) {
     const scopesOf = new Map(operations.map((operation) => [operation, requiredScopes(operation, scheme)]));
     api.registerSecurityHandler(scheme, async (c: Context, req: Request) => {
+      markMatchedOperation(req, c.operation.operationId);
       const caller = await authenticator.authenticate(req);
       requireScopes(caller, scopesOf.get(c.operation) ?? requiredScopes(c.operation, scheme));
       return { user: caller.user };
@@ -92,6 +94,7 @@ export async function createContractRouter(options: ContractRouterOptions): Prom
     const operationId = operation.operationId as OperationId;
     const handler = handlers[operationId] as (input: unknown, context: RequestContext) => unknown;
     api.register(operationId, async (c: Context, req: Request, res: Response) => {
+      markMatchedOperation(req, operationId);
       try {
         const input = { query: c.request.query, params: c.request.params, body: c.request.requestBody };
         const call = () => handler(input, { requestId: String(req.id), path: req.path });
@@ -121,8 +124,12 @@ export async function createContractRouter(options: ContractRouterOptions): Prom
         }),
       );
     },
-    unauthorizedHandler: (c: Context, _req: Request, res: Response) => sendError(res, securityFailure(c)),
+    unauthorizedHandler: (c: Context, req: Request, res: Response) => {
+      markMatchedOperation(req, c.operation.operationId);
+      sendError(res, securityFailure(c));
+    },
     validationFail: (c: Context, req: Request, res: Response) => {
+      markMatchedOperation(req, c.operation.operationId);
       if (c.operation.requestBody && hasNonJsonBody(req)) {
         sendError(
           res,

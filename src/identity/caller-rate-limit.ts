@@ -22,6 +22,8 @@ export interface CallerRateLimitOptions {
   authenticator: Authenticator;
   /** Where counters live: memory (one process) by default, Redis to share them between processes. */
   store?: Store | undefined;
+  /** Told of every request refused with 429 (the service's metrics count them). */
+  onLimited?: (() => void) | undefined;
 }
 
 const WINDOW_MS = 60_000;
@@ -62,7 +64,9 @@ export function callerRateLimit(options: CallerRateLimitOptions): RequestHandler
           const resetSeconds = resetTime ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : WINDOW_SECONDS;
           queueHeader(res, 'RateLimit-Policy', policies.of(key));
           queueHeader(res, 'RateLimit', `${policyName}; r=${Math.max(perMinute - totalHits, 0)}; t=${resetSeconds}`);
-          next(totalHits > perMinute ? new RateLimitedError(Math.max(1, resetSeconds), perMinute) : undefined);
+          if (totalHits <= perMinute) return next();
+          options.onLimited?.();
+          next(new RateLimitedError(Math.max(1, resetSeconds), perMinute));
         }),
       )
       .catch(next);
