@@ -8,7 +8,7 @@ NPM_STAMP := node_modules/.install-stamp
 help:
 	@echo "make run    install, build, migrate, seed and serve on http://\$${HOST:-127.0.0.1}:\$${PORT:-8000} (docs at /docs)"
 	@echo "make test   install, lint the contract, check generated types, type-check and run every test"
-	@echo "make generate | lint | docs | mock | bench | soak | canary"
+	@echo "make generate | lint | docs | sdk | sdk-interop | contract-diff BASE=<ref> | mock | bench | bench-scale | bench-charts | soak | canary"
 
 # Installs exactly what package-lock.json pins, again only when it changes.
 $(NPM_STAMP): package.json package-lock.json
@@ -39,8 +39,10 @@ browser-deps:
 
 test: lint check-generated typecheck unit contract-review
 
-# Contract review gate: openapi.yaml at BASE (a git ref) against the working copy, as a Markdown
-# report for a pull request; exits 1 on a breaking change unless info.version's major was raised.
+# Contract review gate: openapi.yaml at BASE (a git ref) against the working copy, compared by
+# `redocly diff` with redocly.yaml's diff rules, as a Markdown report for a pull request; exits 1
+# on a breaking change unless info.version's major was raised, or when info.version was not
+# raised as far as the changes require.
 BASE ?= HEAD~1
 .PHONY: contract-diff contract-review
 contract-diff: install
@@ -58,6 +60,28 @@ mock: install
 
 build: install
 	npm run -s build
+
+# The SDK consumers install (clients/typescript, @tutorial-api/client), packed into dist/sdk/.
+.PHONY: sdk
+sdk: install
+	npx tsx scripts/sdk/build-sdk.ts
+
+# Other generators on the contract (not part of `make test`): @hey-api/openapi-ts and
+# openapi-typescript-codegen, installed from clients/interop's own lock, generate clients from
+# openapi.yaml into clients/interop/out/, and tsc checks them with the calls in clients/interop/usage/.
+INTEROP := clients/interop
+INTEROP_STAMP := $(INTEROP)/node_modules/.install-stamp
+$(INTEROP_STAMP): $(INTEROP)/package.json $(INTEROP)/package-lock.json
+	cd $(INTEROP) && npm ci --prefer-offline --no-audit --no-fund
+	@touch $(INTEROP_STAMP)
+
+.PHONY: sdk-interop
+sdk-interop: $(INTEROP_STAMP)
+	rm -rf $(INTEROP)/out
+	cd $(INTEROP) && npx openapi-ts --input ../../openapi.yaml --output out/hey-api
+	cd $(INTEROP) && npx openapi --input ../../openapi.yaml --output out/codegen --client fetch
+	cd $(INTEROP) && npx tsc -p tsconfig.json
+	@echo "sdk-interop: the @hey-api/openapi-ts and openapi-typescript-codegen clients compile"
 
 # A self-contained Redoc page (configured in redocly.yaml); fails if anything in it loads from the internet.
 docs: install
@@ -81,9 +105,29 @@ run: build docs prepare-db
 canary:
 	bash scripts/canary.sh
 
-# Load benchmark of the production bundle against a bare node:http floor (not part of `make test`).
-bench: build
+# vega + vega-lite, which draw the benchmarks' SVG charts: a package of their own (bench/charts, with
+# its own lock), installed only for the benchmarks, so that `make test`'s npm ci does not carry them.
+BENCH_CHARTS_STAMP := bench/charts/node_modules/.install-stamp
+$(BENCH_CHARTS_STAMP): bench/charts/package.json bench/charts/package-lock.json
+	npm ci --prefix bench/charts --no-audit --no-fund
+	@touch $(BENCH_CHARTS_STAMP)
+
+.PHONY: bench-charts-deps bench-charts bench-scale
+bench-charts-deps: $(BENCH_CHARTS_STAMP)
+
+# Load benchmark of the production bundle against a bare node:http floor (not part of `make test`);
+# BENCH_ENGINE=postgres runs it on PostgreSQL (bench/results/latest-postgres.json and .svg).
+bench: build bench-charts-deps
 	npx tsx bench/main.ts
+
+# Server CPU per request of four reads at 10k, 100k and 1M customers (1, 10 and 30 years of
+# daily numbers), on SQLite and PostgreSQL (bench/results/scale.json, .txt and .svg).
+bench-scale: build bench-charts-deps
+	npx tsx bench/scale.ts
+
+# Draws the charts again from the results in bench/results, without measuring anything.
+bench-charts: install bench-charts-deps
+	npx tsx bench/redraw-charts.ts
 
 # Five minutes (SOAK_DURATION s) of mixed traffic against the production bundle; fails on a 5xx, a
 # socket error, an unexpected status or RSS growth after warm-up (not part of `make test`).

@@ -1,27 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { benchCases } from './bench-config.js';
+import { prepareBenchData } from './bench-data.js';
+import { benchEngineFromEnv } from './bench-database.js';
 import { createBenchIdentity } from './identity.js';
+import { cpuMicros } from './process-cpu.js';
 import { floorLaunch, serviceLaunch } from './launches.js';
-import { DATA_DIR } from './paths.js';
-import { prepareBenchDatabase } from './prepare-db.js';
 import { freePort, startServer, type ChildServer } from './processes.js';
 import { runLoad } from './run-case.js';
 import { median } from './stats.js';
 
-const USAGE = `usage: npx tsx bench/cpu-compare.ts <case> <rounds> <seconds> <label>=<bundle under dist/|floor> ...
+const USAGE = `usage: [BENCH_ENGINE=postgres] npx tsx bench/cpu-compare.ts <case> <rounds> <seconds> <label>=<bundle under dist/|floor> ...
   e.g. (git stash; npx tsx scripts/build/bundle-server.ts dist/before.mjs; git stash pop; make build)
        npx tsx bench/cpu-compare.ts customers 7 3 before=dist/before.mjs after=dist/server.mjs floor=floor`;
-
-/** Kernel clock ticks per second, as /proc reports CPU time (USER_HZ is 100 on Linux). */
-const TICKS_PER_SECOND = 100;
-
-/** User and system CPU time a process has used, in microseconds, from /proc/<pid>/stat. */
-function cpuMicros(pid: number): { user: number; system: number } {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  const toMicros = (ticks: string) => (Number(ticks) * 1e6) / TICKS_PER_SECOND;
-  return { user: toMicros(fields[11]!), system: toMicros(fields[12]!) };
-}
 
 /** One contender: a server under a label, and what each of its rounds measured. */
 interface Contender {
@@ -44,8 +33,8 @@ async function main(): Promise<void> {
   const rounds = Number(roundsArg);
   const seconds = Number(secondsArg);
   if (!benchCase || !(rounds > 0) || !(seconds > 0) || entries.length === 0) throw new Error(USAGE);
-  const database = join(DATA_DIR, 'bench.sqlite');
-  if (!existsSync(database)) prepareBenchDatabase(database);
+  const data = await prepareBenchData(benchEngineFromEnv(), { reuseSqlite: true });
+  const database = data.database;
   const identity = await createBenchIdentity();
   const contenders: Contender[] = [];
   try {
@@ -77,6 +66,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await Promise.all(contenders.map((c) => c.server.stop()));
+    await data.dispose();
   }
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BenchDatabase } from './bench-database.js';
 import { cliEnv } from './prepare-db.js';
 import { ROOT, SERVER_ENTRY } from './paths.js';
 import type { ServerLaunch } from './processes.js';
@@ -10,7 +11,7 @@ import type { ServerLaunch } from './processes.js';
  * limiting on. Variables the service does not know yet are simply ignored by it.
  */
 export function serviceLaunch(
-  databaseFile: string,
+  database: string | BenchDatabase,
   authSecret: string,
   logLevel: string,
   nodeArgs: string[] = [],
@@ -22,7 +23,7 @@ export function serviceLaunch(
     // The same V8 heap settings `npm start` uses (package.json config.nodeFlags).
     args: [...productionNodeFlags(), ...nodeArgs, entry],
     env: {
-      ...cliEnv(databaseFile),
+      ...cliEnv(database),
       NODE_ENV: 'production',
       LOG_LEVEL: logLevel,
       AUTH_JWT_SECRET: authSecret,
@@ -33,12 +34,13 @@ export function serviceLaunch(
   };
 }
 
-/** The floor server (bench/floor-server.ts, run through tsx). */
-export function floorLaunch(databaseFile: string): Omit<ServerLaunch, 'port'> {
+/** The floor server of the database's engine (bench/floor-server.ts or floor-server-postgres.ts, run through tsx). */
+export function floorLaunch(database: string | BenchDatabase): Omit<ServerLaunch, 'port'> {
+  const postgres = typeof database !== 'string' && database.engine === 'postgres';
   return {
     name: 'floor',
-    args: ['--import', 'tsx', join(ROOT, 'bench', 'floor-server.ts')],
-    env: { ...cliEnv(databaseFile), NODE_ENV: 'production' },
+    args: ['--import', 'tsx', join(ROOT, 'bench', postgres ? 'floor-server-postgres.ts' : 'floor-server.ts')],
+    env: { ...cliEnv(database), NODE_ENV: 'production' },
   };
 }
 

@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import { benchCases, loadBenchSettings, type BenchCase } from './bench-config.js';
+import { prepareBenchData } from './bench-data.js';
+import { benchEngineFromEnv } from './bench-database.js';
+import { benchTargets, resultsFileName } from './bench-targets.js';
+import { writeBenchChart } from './charts.js';
 import { measureColdStarts } from './cold-start.js';
 import { createBenchIdentity } from './identity.js';
 import { formatLatencyRounds } from './latency-rounds.js';
 import { floorLaunch, serviceLaunch } from './launches.js';
 import { RESULTS_DIR } from './paths.js';
 import { preflight } from './preflight.js';
-import { prepareBenchDatabase } from './prepare-db.js';
 import { freePort, startServer, type ChildServer } from './processes.js';
 import { benchResults, formatReport, formatRun, writeResults, type CaseRuns } from './report.js';
 import { sampleRss } from './rss-sampler.js';
@@ -20,25 +23,26 @@ import { median } from './stats.js';
  */
 async function main(): Promise<void> {
   const settings = loadBenchSettings();
+  const engine = benchEngineFromEnv();
   const cases = benchCases();
   console.log(
-    `bench: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up, ` +
+    `bench on ${engine}: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up, ` +
       `${settings.rounds} x ${settings.durationSeconds} s per side per case, service LOG_LEVEL=${settings.serviceLogLevel}`,
   );
 
-  const db = prepareBenchDatabase();
-  console.log(`database: ${db.file}: ${db.customers} customers ${JSON.stringify(db.customersPerRegion)}, ${db.randomNumberDays} days of random numbers`);
-
-  const identity = await createBenchIdentity();
-  const service = serviceLaunch(db.file, identity.secret, settings.serviceLogLevel);
-  const coldStarts = await measureColdStarts(service, identity.headers, settings.coldStarts);
-  console.log(`cold start: ${coldStarts.map((t) => t.toFixed(0)).join(', ')} ms`);
+  const data = await prepareBenchData(engine);
+  console.log(`database: ${data.summary}`);
 
   const servers: ChildServer[] = [];
   try {
+    const identity = await createBenchIdentity();
+    const service = serviceLaunch(data.database, identity.secret, settings.serviceLogLevel);
+    const coldStarts = await measureColdStarts(service, identity.headers, settings.coldStarts);
+    console.log(`cold start: ${coldStarts.map((t) => t.toFixed(0)).join(', ')} ms`);
+
     const serviceServer = await startServer({ ...service, port: await freePort() }, '/health', identity.headers);
     servers.push(serviceServer);
-    const floorServer = await startServer({ ...floorLaunch(db.file), port: await freePort() }, '/health', {});
+    const floorServer = await startServer({ ...floorLaunch(data.database), port: await freePort() }, '/health', {});
     servers.push(floorServer);
     const rss = sampleRss(serviceServer.pid);
 
@@ -51,11 +55,13 @@ async function main(): Promise<void> {
 
     const peakRssMb = rss.stop();
     const results = benchResults(runs, peakRssMb, median(coldStarts));
-    const file = join(RESULTS_DIR, 'latest.json');
+    const file = join(RESULTS_DIR, resultsFileName(engine));
     writeResults(file, results);
-    console.log(`\n${formatReport(runs, results)}\n\n${formatLatencyRounds(runs, settings.connections)}\nwritten to ${file}`);
+    const chart = await writeBenchChart(engine, results);
+    console.log(`\n${formatReport(runs, results, benchTargets(engine))}\n\n${formatLatencyRounds(runs, settings.connections)}\nwritten to ${file} and ${chart}`);
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
+    await data.dispose();
   }
 }
 

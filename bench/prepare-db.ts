@@ -3,6 +3,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATASET } from './bench-config.js';
+import { customerBatches } from './bench-customers.js';
+import { databaseEnv, type BenchDatabase } from './bench-database.js';
 import { DATA_DIR, ROOT, cliEntry } from './paths.js';
 
 /** What the prepared database holds. */
@@ -24,7 +26,7 @@ export function prepareBenchDatabase(file = join(DATA_DIR, 'bench.sqlite')): Pre
   const env = cliEnv(file);
 
   runCli('migrate', env);
-  insertCustomers(file);
+  insertSqliteCustomers(file, DATASET.customers, 5);
   runCli('random-number-launcher', { ...env, RANDOM_NUMBERS_DAYS_BACK: String(DATASET.daysBack) });
 
   const db = new Database(file, { readonly: true });
@@ -43,25 +45,33 @@ export function prepareBenchDatabase(file = join(DATA_DIR, 'bench.sqlite')): Pre
   }
 }
 
-/** The environment the service's CLIs (and the servers) read their database from. */
-export function cliEnv(file: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: file, MAIN_SEQUENCE_PROJECT_ID: DATASET.projectId };
+/** The environment the service's CLIs (and the servers) read their database from (a SQLite file or a BenchDatabase). */
+export function cliEnv(database: string | BenchDatabase): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...databaseEnv(database), MAIN_SEQUENCE_PROJECT_ID: DATASET.projectId };
   delete env.RANDOM_NUMBERS_START_DATE;
+  if (typeof database === 'string') delete env.DATABASE_SCHEMA;
   return env;
 }
 
-function runCli(name: string, env: NodeJS.ProcessEnv): void {
+/** Runs one of the service's compiled CLIs (`migrate`, `random-number-launcher`) to completion. */
+export function runCli(name: string, env: NodeJS.ProcessEnv): void {
   execFileSync(process.execPath, [cliEntry(name)], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-function insertCustomers(file: string): void {
+/** Rows per multi-row insert: 3 values each, well under SQLite's 32,766 bound parameters. */
+const SQLITE_BATCH = 500;
+
+/** Inserts `count` benchmark customers in one transaction, in multi-row statements. */
+export function insertSqliteCustomers(file: string, count: number, codeDigits: number): void {
   const db = new Database(file);
   try {
-    const insert = db.prepare('insert into customers (customer_code, name, region) values (?, ?, ?)');
+    const multiRowInsert = (rows: number) =>
+      db.prepare(`insert into customers (customer_code, name, region) values ${Array(rows).fill('(?, ?, ?)').join(', ')}`);
+    const fullBatch = multiRowInsert(SQLITE_BATCH);
     db.transaction(() => {
-      for (let i = 1; i <= DATASET.customers; i++) {
-        const code = `BENCH${String(i).padStart(5, '0')}`;
-        insert.run(code, `Benchmark Customer ${i}`, DATASET.regions[i % DATASET.regions.length]);
+      for (const batch of customerBatches(count, codeDigits, SQLITE_BATCH)) {
+        const insert = batch.length === SQLITE_BATCH ? fullBatch : multiRowInsert(batch.length);
+        insert.run(batch.flatMap((c) => [c.code, c.name, c.region]));
       }
     })();
   } finally {

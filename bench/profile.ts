@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchCases, loadBenchSettings } from './bench-config.js';
+import { prepareBenchData } from './bench-data.js';
+import { benchEngineFromEnv } from './bench-database.js';
 import { createBenchIdentity } from './identity.js';
 import { serviceLaunch } from './launches.js';
-import { DATA_DIR, RESULTS_DIR, UNBUNDLED_SERVER_ENTRY } from './paths.js';
-import { prepareBenchDatabase } from './prepare-db.js';
+import { RESULTS_DIR, UNBUNDLED_SERVER_ENTRY } from './paths.js';
 import { freePort, startServer } from './processes.js';
 import { formatProfileSummary, summarizeProfileFile } from './profile-summary.js';
 import { formatRun } from './report.js';
@@ -13,7 +14,7 @@ import { runLoad } from './run-case.js';
 /**
  * `npx tsx bench/profile.ts [case]`: runs the production service under `node --cpu-prof`
  * (unbundled, so the summary can group functions by package),
- * loads one case (default `customers`) after a warm-up, stops the service so V8 writes
+ * loads one case (default `customers`) after a warm-up on BENCH_ENGINE's dataset, stops the service so V8 writes
  * `bench/results/<case>.cpuprofile`, and prints where the CPU time of the measured load went.
  */
 async function main(): Promise<void> {
@@ -22,13 +23,12 @@ async function main(): Promise<void> {
   const benchCase = benchCases().find((c) => c.name === name);
   if (!benchCase) throw new Error(`unknown case ${name}; one of ${benchCases().map((c) => c.name).join(', ')}`);
 
-  const dbFile = join(DATA_DIR, 'bench.sqlite');
-  if (!existsSync(dbFile)) prepareBenchDatabase(dbFile);
+  const data = await prepareBenchData(benchEngineFromEnv(), { reuseSqlite: true });
   const profileName = `${benchCase.name}.cpuprofile`;
   rmSync(join(RESULTS_DIR, profileName), { force: true });
 
   const identity = await createBenchIdentity();
-  const launch = serviceLaunch(dbFile, identity.secret, settings.serviceLogLevel, [
+  const launch = serviceLaunch(data.database, identity.secret, settings.serviceLogLevel, [
     '--cpu-prof',
     `--cpu-prof-dir=${RESULTS_DIR}`,
     `--cpu-prof-name=${profileName}`,
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     console.log(formatRun(`${benchCase.name} under --cpu-prof`, result));
   } finally {
     await service.stop();
+    await data.dispose();
   }
 
   const file = join(RESULTS_DIR, profileName);

@@ -297,7 +297,7 @@ export interface components {
          * @description Liveness report.
          * @example {
          *       "status": "ok",
-         *       "version": "2.1.0"
+         *       "version": "2.3.0"
          *     }
          */
         Health: {
@@ -1077,7 +1077,7 @@ export interface components {
          * @description Only customers of this region (exact match).
          * @example US
          */
-        Region: components["schemas"]["Region"];
+        RegionFilter: components["schemas"]["Region"];
         /**
          * @description Maximum number of rows to return.
          * @example 50
@@ -1123,7 +1123,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "status": "ok",
-                     *       "version": "2.1.0"
+                     *       "version": "2.3.0"
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
@@ -1183,7 +1183,7 @@ export interface operations {
                      *       "openapi": "3.1.0",
                      *       "info": {
                      *         "title": "Tutorial API",
-                     *         "version": "2.1.0"
+                     *         "version": "2.3.0"
                      *       }
                      *     }
                      */
@@ -1421,7 +1421,7 @@ export interface operations {
                  * @description Only customers of this region (exact match).
                  * @example US
                  */
-                region?: components["parameters"]["Region"];
+                region?: components["parameters"]["RegionFilter"];
                 /**
                  * @description Maximum number of rows to return.
                  * @example 50
@@ -1623,7 +1623,7 @@ export interface operations {
                  * @description Only customers of this region (exact match).
                  * @example US
                  */
-                region?: components["parameters"]["Region"];
+                region?: components["parameters"]["RegionFilter"];
                 /**
                  * @description Maximum number of rows to return.
                  * @example 50

@@ -19,6 +19,8 @@ import { headersSetBy } from './http/security-headers.js';
 import type { StorageEngine } from './data/engine/storage-engine.js';
 import { createAuthenticator } from './identity/create-authenticator.js';
 import { withLocalDevUser } from './identity/local-dev-user.js';
+import { requestMetrics } from './metrics/request-metrics.js';
+import type { ServiceMetrics } from './metrics/service-metrics.js';
 import { createHandlers } from './operations/handlers.js';
 import { requestPipeline, type OperationResponder } from './request-pipeline.js';
 
@@ -37,12 +39,15 @@ export interface AppDependencies {
    * (server.ts) connects the Redis store, passes it here and closes it on shutdown.
    */
   rateLimitStore?: Store;
+  /** Counts requests and rate-limit refusals when the service serves metrics (METRICS_PORT). */
+  metrics?: ServiceMetrics;
 }
 
 /**
- * Builds the Express app. Every request gets its response headers started (the security
- * headers, worked out once), an id and an access-log line; CORS preflights and the docs page are answered
- * here; everything else goes through the request pipeline (request-pipeline.ts), phase by phase.
+ * Builds the Express app. Every request is counted by the metrics (when on), gets its response
+ * headers started (the security headers, worked out once), an id and an access-log line; CORS
+ * preflights and the docs page are answered here; everything else goes through the request
+ * pipeline (request-pipeline.ts), phase by phase.
  */
 export function createApp(deps: AppDependencies): Express {
   const { config, storage, contract, logger } = deps;
@@ -59,6 +64,7 @@ export function createApp(deps: AppDependencies): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
 
+  if (deps.metrics) app.use(requestMetrics(deps.metrics));
   app.use(requestLogging(logger, headersSetBy(securityHeaders(config.corsOrigins.length > 0))));
   if (config.corsOrigins.length > 0) {
     app.use(answeredElsewhere(corsFor(config.corsOrigins, requestSurface(contract.document)), (req) => req.method === 'OPTIONS'));
@@ -69,7 +75,10 @@ export function createApp(deps: AppDependencies): Express {
       operations: contract.operations,
       respond: handlerResponder(deps.overrideHandlers ? deps.overrideHandlers(handlers) : handlers, contract),
       authenticator,
-      rateLimit: config.rateLimitPerMinute > 0 ? callerRateLimit({ perMinute: config.rateLimitPerMinute, store: deps.rateLimitStore }) : undefined,
+      rateLimit:
+        config.rateLimitPerMinute > 0
+          ? callerRateLimit({ perMinute: config.rateLimitPerMinute, store: deps.rateLimitStore, onLimited: deps.metrics?.rateLimited })
+          : undefined,
       readBody: jsonBodyReader(config.bodyLimitBytes),
       logger,
     }),

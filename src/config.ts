@@ -39,6 +39,8 @@ export interface AppConfig {
   readonly rateLimitPerMinute: number;
   /** RATE_LIMIT_REDIS_URL: Redis holding the rate-limit counters, shared by every process; unset keeps them in memory. */
   readonly rateLimitRedisUrl: string | undefined;
+  /** METRICS_PORT: port of a separate listener (on HOST) serving GET /metrics for Prometheus; unset: no metrics. */
+  readonly metricsPort: number | undefined;
   /**
    * PUBLIC_BASE_URL: the API root as its public reaches it (absolute http(s) URL, no trailing
    * slash). Command Center's discovery document then carries `apiBaseUrl` and absolute logo URLs.
@@ -69,10 +71,11 @@ export interface EnvReader {
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const host = text(env, 'HOST', '127.0.0.1');
+  const port = integer(env, 'PORT', 8000, 0, 65535);
   return Object.freeze({
     nodeEnv,
     host,
-    port: integer(env, 'PORT', 8000, 0, 65535),
+    port,
     databaseUrl: databaseUrl(env),
     databaseSchema: databaseSchema(env),
     databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 5_000, 10, 600_000),
@@ -87,6 +90,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: corsOrigins(env),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     rateLimitRedisUrl: redisUrl(env),
+    metricsPort: metricsPort(env, port),
     publicBaseUrl: publicBaseUrl(env),
     localDevUser: parseLocalDevUser(envReader(env), nodeEnv, host),
   });
@@ -135,6 +139,16 @@ function corsOrigins(env: Env): string[] {
     }
   }
   return origins;
+}
+
+/** Off unless set; never the API's own port (0 picks a free one, as PORT=0 does). */
+function metricsPort(env: Env, apiPort: number): number | undefined {
+  if (env.METRICS_PORT?.trim() === undefined || env.METRICS_PORT.trim() === '') return undefined;
+  const port = integer(env, 'METRICS_PORT', 0, 0, 65535);
+  if (port !== 0 && port === apiPort) {
+    throw new ConfigError('METRICS_PORT', `must differ from PORT (${apiPort}): the metrics are served on a listener of their own`);
+  }
+  return port;
 }
 
 function redisUrl(env: Env): string | undefined {

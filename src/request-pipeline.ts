@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { CompiledOperation } from './contract/compiled-contract.js';
+import { markMatchedOperation } from './contract/matched-operation.js';
 import { validateRequest, type ValidatedInput } from './contract/request-validation.js';
 import { checkResponse, type OutgoingResponse } from './contract/response-check.js';
 import { RouteTable, type RouteMatch } from './contract/route-table.js';
@@ -55,6 +56,7 @@ export function requestPipeline(options: RequestPipelineOptions): RequestHandler
     let handled: CompiledOperation | undefined;
     try {
       const route = routes.match(req.method, req.path);
+      if (route.kind === 'operation') markMatchedOperation(req, route.operation.operationId);
 
       let caller: AuthenticatedCaller | undefined;
       let refusal: unknown;

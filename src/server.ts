@@ -13,6 +13,7 @@ import { createLogger } from './logger.js';
 const CLOSE_TIMEOUT_MS = 2_000;
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+const closed = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 /** Entry point: config -> storage -> app -> listen, with a graceful shutdown. */
 async function main(): Promise<void> {
@@ -25,7 +26,10 @@ async function main(): Promise<void> {
       `AUTH_LOCAL_DEV_USER=1: requests without credentials act as ${LOCAL_DEV_USER.username} with ${LOCAL_DEV_SCOPES.join(' ')} (local development only)`,
     );
   }
-  const storage = openMigratedStorage(config.databaseUrl, storageOptions(config));
+  // Loaded only when METRICS_PORT is set, like the Redis client below.
+  const metrics = config.metricsPort === undefined ? undefined : (await import('./metrics/service-metrics.js')).createServiceMetrics();
+  const storage = openMigratedStorage(config.databaseUrl, { ...storageOptions(config), onConnectionAcquired: metrics?.connectionAcquired });
+  metrics?.watchPool(() => storage.poolStatus());
   try {
     await storage.ping();
   } catch (error) {
@@ -36,15 +40,16 @@ async function main(): Promise<void> {
   }
   // Loaded only when configured: the Redis client is a sizeable import most deployments skip.
   const redis = config.rateLimitRedisUrl
-    ? await (await import('./http/redis-rate-limit-store.js')).connectRedisRateLimitStore(config.rateLimitRedisUrl, logger)
+    ? await (await import('./http/redis-rate-limit-store.js')).connectRedisRateLimitStore(config.rateLimitRedisUrl, logger, undefined, metrics?.rateLimitFailedOpen)
     : undefined;
-  const app = createApp({ config, storage, contract, logger, rateLimitStore: redis?.store });
+  const app = createApp({ config, storage, contract, logger, rateLimitStore: redis?.store, metrics });
   const server: Server = createAppServer(app).listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ host: config.host, port }, `serving on http://${config.host}:${port} (docs at /docs)`);
   });
   const requests = trackRequestsInFlight(server);
+  const metricsServer = metrics && (await import('./metrics/metrics-server.js')).listenForScrapes(metrics.registry, config.host, config.metricsPort!, logger);
   server.on('error', (error) => {
     console.error(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
     process.exit(1);
@@ -62,7 +67,8 @@ async function main(): Promise<void> {
     if (cutOff > 0) logger.error({ cutOff }, `grace period over: cut off ${cutOff} request(s) still in flight`);
     // A cut-off request may still hold a database connection, whose close would wait for it;
     // exiting drops it and the database rolls its transaction back, so nothing half-written stays.
-    await Promise.race([Promise.allSettled([storage.destroy(), redis?.close()]), delay(CLOSE_TIMEOUT_MS)]);
+    metricsServer?.closeAllConnections();
+    await Promise.race([Promise.allSettled([storage.destroy(), redis?.close(), metricsServer && closed(metricsServer)]), delay(CLOSE_TIMEOUT_MS)]);
     logger.info({ cutOff }, 'stopped');
     // Non-zero only when requests were cut off, so a supervisor's log shows the loss.
     process.exit(cutOff > 0 ? 1 : 0);

@@ -10,11 +10,15 @@ export interface ExternalLoad {
  * page is viewed: script/link/img/iframe/source/embed/object sources, CSS `url()` and
  * `@import`, and any absolute URL of a script, style, font or image file written anywhere
  * (including inside inlined JavaScript, where a component might render `<img src=...>`).
- * Plain navigation links (`<a href>`) and XML namespaces are not loads and are not reported.
+ * Plain navigation links (`<a href>`) and XML namespaces are not loads and are not reported,
+ * nor are loopback URLs (`http://127.0.0.1:8000/logo.svg` in a code sample): whatever they
+ * would fetch, it is not from the internet.
  */
 export function findExternalLoads(html: string): ExternalLoad[] {
   const found: ExternalLoad[] = [];
-  const add = (kind: string, url: string, index: number) => found.push({ kind, url, line: lineAt(html, index) });
+  const add = (kind: string, url: string, index: number) => {
+    if (!isLoopback(url)) found.push({ kind, url, line: lineAt(html, index) });
+  };
   const absolute = /^(https?:)?\/\//i;
 
   for (const m of html.matchAll(/<(script|img|iframe|source|embed|video|audio|track|input)\b[^>]*?\s(?:src|data)\s*=\s*["']?([^"'\s>]+)/gi)) {
@@ -36,6 +40,10 @@ export function findExternalLoads(html: string): ExternalLoad[] {
     if (!found.some((f) => f.url === m[0])) add('CDN URL', m[0], m.index);
   }
   return found;
+}
+
+function isLoopback(url: string): boolean {
+  return /^(?:https?:)?\/\/(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])(?=[:/?#]|$)/i.test(url);
 }
 
 function lineAt(text: string, index: number): number {

@@ -18,6 +18,8 @@ export interface CallerRateLimitOptions {
   perMinute: number;
   /** Where counters live: memory (one process) by default, Redis to share them between processes. */
   store?: Store | undefined;
+  /** Told of every request refused with 429 (the service's metrics count them). */
+  onLimited?: (() => void) | undefined;
 }
 
 /** Counts a request against its caller's budget. */
@@ -67,7 +69,9 @@ export function callerRateLimit(options: CallerRateLimitOptions): CallerRateLimi
         const resetSeconds = resetTime ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : WINDOW_SECONDS;
         headers.set('RateLimit-Policy', policies.of(key));
         headers.set('RateLimit', `${policyName}; r=${Math.max(perMinute - totalHits, 0)}; t=${resetSeconds}`);
-        if (totalHits > perMinute) throw new RateLimitedError(Math.max(1, resetSeconds), perMinute);
+        if (totalHits <= perMinute) return;
+        options.onLimited?.();
+        throw new RateLimitedError(Math.max(1, resetSeconds), perMinute);
       }),
   };
 }

@@ -9,8 +9,16 @@ export interface RedisRateLimitStore {
   close(): Promise<void>;
 }
 
-/** Connects to `url` and returns a store whose counters live there under `prefix`. */
-export async function connectRedisRateLimitStore(url: string, logger: Logger, prefix = 'rate-limit:'): Promise<RedisRateLimitStore> {
+/**
+ * Connects to `url` and returns a store whose counters live there under `prefix`;
+ * `onServedWithoutLimit` is told of each request let through while Redis is out.
+ */
+export async function connectRedisRateLimitStore(
+  url: string,
+  logger: Logger,
+  prefix = 'rate-limit:',
+  onServedWithoutLimit?: () => void,
+): Promise<RedisRateLimitStore> {
   // While Redis is unreachable, commands fail at once instead of queueing until it is back, so
   // no request waits on the limiter (the store then lets requests through: see FailOpenStore).
   const client = createClient({ url, disableOfflineQueue: true });
@@ -21,8 +29,10 @@ export async function connectRedisRateLimitStore(url: string, logger: Logger, pr
   // The store loads its Lua scripts as it is built and keeps the promises; one that failed
   // unobserved (Redis dropping right then) would be an unhandled rejection, which ends the process.
   await Promise.all([redisStore.incrementScriptSha, redisStore.getScriptSha]);
-  const store = new FailOpenStore(redisStore, (error) =>
-    logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'rate-limit store unavailable: request served without a limit'),
+  const store = new FailOpenStore(
+    redisStore,
+    (error) => logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'rate-limit store unavailable: request served without a limit'),
+    onServedWithoutLimit,
   );
   return {
     store,
@@ -47,6 +57,7 @@ class FailOpenStore implements Store {
   constructor(
     private readonly inner: RedisStore,
     private readonly warn: (error: unknown) => void,
+    private readonly onServedWithoutLimit: (() => void) | undefined,
   ) {}
 
   get prefix(): string {
@@ -64,7 +75,10 @@ class FailOpenStore implements Store {
 
   async increment(key: string): Promise<IncrementResponse> {
     // One hit in a fresh window: the request passes and the headers stay truthful about it.
-    return this.inner.increment(key).catch((error: unknown) => this.failed(error, { totalHits: 1, resetTime: new Date(Date.now() + this.#windowMs) }));
+    return this.inner.increment(key).catch((error: unknown) => {
+      this.onServedWithoutLimit?.();
+      return this.failed(error, { totalHits: 1, resetTime: new Date(Date.now() + this.#windowMs) });
+    });
   }
 
   async decrement(key: string): Promise<void> {

@@ -1,11 +1,13 @@
 // The documentation site in a real browser: the running server serves the built Redoc page at
-// /docs; every operation's section renders with its request and response samples, nothing is
-// fetched from outside the server, and a screenshot is saved to test-output/docs.png.
+// /docs; every operation's section renders with its request and response samples and its curl
+// line, the SDK call is one click away, nothing is fetched from outside the server, and
+// screenshots are saved to test-output/ (docs.png, docs-code-samples.png, docs-overview.png).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withCodeSamples } from '../../scripts/docs/code-samples.js';
 import { findExternalLoads } from '../../scripts/docs/external-loads.js';
 import { contractOperations, readContract } from '../e2e/support/contract-operations.js';
 import { ROOT, startServer, type RunningServer } from '../e2e/support/server-process.js';
@@ -14,11 +16,13 @@ import { browserSuiteEnabled, launchChromium } from './chromium.js';
 const OUTPUT = join(ROOT, 'test-output');
 const DOCS_HTML = join(OUTPUT, 'docs', 'index.html');
 const contract = readContract();
+const documented = withCodeSamples(contract);
 const operations = contractOperations(contract).map((o) => ({
   ...o,
   tag: (contract.paths[o.path][o.method].tags?.[0] ?? '') as string,
   summary: contract.paths[o.path][o.method].summary as string,
   hasBody: Boolean(contract.paths[o.path][o.method].requestBody),
+  samples: documented.paths[o.path][o.method]['x-codeSamples'] as { label: string; source: string }[],
 }));
 
 describe.runIf(browserSuiteEnabled('docs browser test'))('GET /docs in Chromium', () => {
@@ -77,7 +81,8 @@ describe.runIf(browserSuiteEnabled('docs browser test'))('GET /docs in Chromium'
     await expect(section.innerText()).resolves.toContain(op.summary);
     const text = await section.innerText();
     expect(text).toContain(op.path);
-    expect(text).toMatch(/Payload/);
+    // The request sample panel opens on the curl sample; its first line is there as written.
+    expect(text).toContain(op.samples[0]!.source.split('\n')[0]);
     expect(text).toMatch(/Response/);
     // Every operation's 2xx example appears in the response sample panel.
     expect(await section.locator('[data-component-name="CodeBlock/CodeBlock"]').count()).toBeGreaterThan(op.hasBody ? 1 : 0);
@@ -90,6 +95,34 @@ describe.runIf(browserSuiteEnabled('docs browser test'))('GET /docs in Chromium'
     await page.close();
   });
 
+  it('when the TypeScript SDK sample of createCustomer is chosen, it renders as derived and a screenshot is saved', async () => {
+    const op = operations.find((o) => o.operationId === 'createCustomer')!;
+    const { page, section } = await openOperation(op.tag, op.operationId);
+    const samples = section.locator('.panel-request-samples');
+    await expect(samples.innerText()).resolves.toContain('-H "Authorization: Bearer $TOKEN"');
+    await samples.getByRole('button', { name: 'curl' }).click();
+    await page.getByRole('menuitem', { name: 'TypeScript SDK' }).click();
+    const shown = await samples.locator('[data-component-name="CodeBlock/CodeBlockContainer"]').innerText();
+    expect(shown.trim()).toBe(op.samples[1]!.source);
+    await samples.scrollIntoViewIfNeeded();
+    const png = await page.screenshot({ path: join(OUTPUT, 'docs-code-samples.png'), animations: 'disabled', timeout: 10_000 });
+    expect(png.byteLength).toBeGreaterThan(30_000);
+    // Back to curl, so the pages opened after this one start from the same language.
+    await samples.getByRole('button', { name: 'TypeScript SDK' }).click();
+    await page.getByRole('menuitem', { name: 'curl' }).click();
+    await page.close();
+  });
+
+  it("when an operation's server list is opened, the server's description reads without Markdown backticks", async () => {
+    const { page, section } = await openOperation('system', 'getHealth');
+    await section.locator('.panel-request-samples').getByRole('button', { name: /\/health/ }).click();
+    const menu = section.locator('[data-component-name="Dropdown/DropdownMenu"]').first();
+    const description = contract.servers[0].description as string;
+    await expect(menu.innerText()).resolves.toContain(description);
+    expect(description).not.toContain('`');
+    await page.close();
+  });
+
   it('when the overview is opened, every tag is in the sidebar and a screenshot is saved', async () => {
     const overview = await newContext();
     const page = await overview.newPage();
@@ -99,6 +132,8 @@ describe.runIf(browserSuiteEnabled('docs browser test'))('GET /docs in Chromium'
     // Operation lists below the fold render lazily, so each operation is checked at its own anchor above.
     const sidebar = await menu.innerText();
     for (const tag of new Set(operations.map((op) => op.tag))) expect(sidebar).toContain(tag);
+    // Redoc's attribution badge, empty without its CDN logo, is hidden by the build.
+    expect(await page.getByText('API docs by').isVisible()).toBe(false);
     await page.screenshot({ path: join(OUTPUT, 'docs-overview.png'), animations: 'disabled', timeout: 10_000 });
     await overview.close();
   });

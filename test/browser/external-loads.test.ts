@@ -20,6 +20,12 @@ describe('findExternalLoads', () => {
     expect(findExternalLoads(html)).toEqual([]);
   });
 
+  it('when the page names loopback URLs (a code sample of the local server), reports nothing', () => {
+    const html = '<script>const sample = `curl "http://127.0.0.1:8000/logo.svg"`, b = "http://localhost:8000/a.js";</script>';
+    expect(findExternalLoads(html)).toEqual([]);
+    expect(findExternalLoads('<script>const u = "http://127.0.0.1.evil.example/a.js";</script>')).toHaveLength(1);
+  });
+
   it('reports the line of each load', () => {
     expect(findExternalLoads('<p>\n</p>\n<script src="https://x.test/a.js"></script>')[0]?.line).toBe(3);
   });

@@ -41,6 +41,9 @@ describe('configuration from the environment', () => {
     [{ PUBLIC_BASE_URL: 'api.example.com' }, /^PUBLIC_BASE_URL: must be an absolute http\(s\) URL/],
     [{ PUBLIC_BASE_URL: 'ftp://api.example.com' }, /^PUBLIC_BASE_URL: /],
     [{ PUBLIC_BASE_URL: 'https://api.example.com/?x=1' }, /^PUBLIC_BASE_URL: /],
+    [{ METRICS_PORT: 'nine' }, /^METRICS_PORT: must be an integer/],
+    [{ METRICS_PORT: '70000' }, /^METRICS_PORT: /],
+    [{ PORT: '8000', METRICS_PORT: '8000' }, /^METRICS_PORT: must differ from PORT/],
   ])('when %j, refuses with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -50,6 +53,11 @@ describe('configuration from the environment', () => {
     expect(loadConfig({}).publicBaseUrl).toBeUndefined();
     expect(loadConfig({ PUBLIC_BASE_URL: 'https://api.example.com/tutorial/' }).publicBaseUrl).toBe('https://api.example.com/tutorial');
     expect(loadConfig({ PUBLIC_BASE_URL: 'http://127.0.0.1:8000' }).publicBaseUrl).toBe('http://127.0.0.1:8000');
+  });
+
+  it('serves no metrics unless METRICS_PORT is set', () => {
+    expect(loadConfig({}).metricsPort).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: '9464' }).metricsPort).toBe(9464);
   });
 
   it('accepts PostgreSQL URLs and SQLite paths', () => {

@@ -40,6 +40,7 @@ function recordingTable(kind: 'sqlite' | 'postgres') {
     kind,
     db,
     isUniqueViolation: () => false,
+    poolStatus: () => ({ max: 1, open: 0, idle: 0, waiting: 0 }),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

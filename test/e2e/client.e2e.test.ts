@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, ProblemError, unwrap, type TutorialApiClient } from 'tutorial-api/client';
+import { createClient, paginate, ProblemError, unwrap, type TutorialApiClient } from '../../clients/typescript/src/index.js';
 import { contractOperations, contractRequiresAuth, readContract } from './support/contract-operations.js';
 import { startServer, type RunningServer } from './support/server-process.js';
 import { mintTestToken } from './support/test-token.js';
@@ -170,6 +170,14 @@ operation('listCustomers', () => {
       cursor = next ? (new URL(next, server.baseUrl).searchParams.get('cursor') ?? undefined) : undefined;
     } while (cursor);
     expect(seen).toEqual(all.map((c) => c.id));
+  });
+
+  it('when walked with paginate() three at a time, yields every customer of a region once, in order', async () => {
+    const all = unwrap(await api.GET('/customers', { params: { query: { region: 'US', limit: 500 } } }));
+    const walked: number[] = [];
+    for await (const customer of paginate(api, '/customers', { params: { query: { region: 'US', limit: 3 } } })) walked.push(customer.id);
+    expect(all.length).toBeGreaterThan(3);
+    expect(walked).toEqual(all.map((c) => c.id));
   });
 
   it('when the limit is out of bounds, answers a 400 problem naming query.limit', async () => {

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openStorage } from '../../src/data/engine/open-storage.js';
-import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
+import type { StorageEngine, StorageOptions } from '../../src/data/engine/storage-engine.js';
 import { migrateToLatest } from '../../src/data/migrations.js';
 
 /** A database engine the suites run against. */
 export interface TestEngine {
   name: 'sqlite' | 'postgres';
   /** A fresh, migrated, empty database (its own PostgreSQL schema), closed with `close`. */
-  open(): Promise<{ storage: StorageEngine; close: () => Promise<void> }>;
+  open(options?: Pick<StorageOptions, 'onQuery' | 'onConnectionAcquired'>): Promise<{ storage: StorageEngine; close: () => Promise<void> }>;
 }
 
 /** The PostgreSQL the suites use (TEST_DATABASE_URL overrides it). */
@@ -45,8 +45,8 @@ async function postgresReachable(): Promise<string | undefined> {
 
 const sqlite: TestEngine = {
   name: 'sqlite',
-  async open() {
-    const storage = await openStorage(':memory:');
+  async open(options = {}) {
+    const storage = await openStorage(':memory:', options);
     await migrateToLatest(storage);
     return { storage, close: () => storage.destroy() };
   },
@@ -54,9 +54,9 @@ const sqlite: TestEngine = {
 
 const postgres: TestEngine = {
   name: 'postgres',
-  async open() {
+  async open(options = {}) {
     const schema = freshSchemaName();
-    const storage = await openStorage(postgresUrl, { schema });
+    const storage = await openStorage(postgresUrl, { ...options, schema });
     await migrateToLatest(storage);
     return {
       storage,

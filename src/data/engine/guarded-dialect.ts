@@ -8,6 +8,7 @@ import type {
   TransactionSettings,
 } from 'kysely';
 import { wantsArrayRows, type ArrayRowsReader } from './array-rows.js';
+import type { ConnectionUse } from './connection-use.js';
 import { StorageUnavailableError, type OutageKind } from './storage-unavailable-error.js';
 
 /** How one engine recognises an outage among its errors, and recovers from one. */
@@ -49,14 +50,21 @@ export class PreparationGate {
  * Wraps a Kysely dialect so that every driver call that fails because the database is out
  * (down, unreachable, timed out, unreadable) throws a StorageUnavailableError the rest of the
  * service maps to a 503, and, given a gate, holds connections back until the gate is passed.
- * Given `arrayRows`, queries marked by `withArrayRows` are run through it.
+ * Given `arrayRows`, queries marked by `withArrayRows` are run through it; given `use`, every
+ * connection handed out and given back is counted there.
  */
-export function guardDialect(dialect: Dialect, policy: OutagePolicy, gate?: PreparationGate, arrayRows?: ArrayRowsReader): Dialect {
+export function guardDialect(
+  dialect: Dialect,
+  policy: OutagePolicy,
+  gate?: PreparationGate,
+  arrayRows?: ArrayRowsReader,
+  use?: ConnectionUse,
+): Dialect {
   return {
     createAdapter: () => dialect.createAdapter(),
     createIntrospector: (db) => dialect.createIntrospector(db),
     createQueryCompiler: () => dialect.createQueryCompiler(),
-    createDriver: () => new GuardedDriver(dialect.createDriver(), policy, gate, arrayRows),
+    createDriver: () => new GuardedDriver(dialect.createDriver(), policy, gate, arrayRows, use),
   };
 }
 
@@ -66,13 +74,18 @@ class GuardedDriver implements Driver {
     private readonly policy: OutagePolicy,
     private readonly gate: PreparationGate | undefined,
     private readonly arrayRows: ArrayRowsReader | undefined,
+    private readonly use: ConnectionUse | undefined,
   ) {}
 
   init(): Promise<void> {
     return this.inner.init().catch(this.rethrow);
   }
 
-  async acquireConnection(): Promise<DatabaseConnection> {
+  acquireConnection(): Promise<DatabaseConnection> {
+    return this.use ? this.use.acquire(() => this.acquire()) : this.acquire();
+  }
+
+  private async acquire(): Promise<DatabaseConnection> {
     const pending = this.gate?.wait();
     if (pending) await pending;
     const connection = await this.inner.acquireConnection().catch(this.rethrow);
@@ -109,6 +122,7 @@ class GuardedDriver implements Driver {
   }
 
   releaseConnection(connection: DatabaseConnection): Promise<void> {
+    this.use?.released();
     return this.inner.releaseConnection(unwrap(connection)).catch(this.rethrow);
   }
 

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type pgModule from 'pg';
 import { PostgresDialect } from 'kysely';
+import { ConnectionUse } from './connection-use.js';
 import { discardingPool } from './discarding-pool.js';
 import type { OutagePolicy } from './guarded-dialect.js';
 import { guardedEngine, type EngineTraits } from './guarded-engine.js';
@@ -51,9 +52,10 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
         ? (value: string) => Number(value)
         : pg.types.getTypeParser(oid, format ?? 'text'),
   };
+  const max = options.maxConnections ?? 10;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
-    max: options.maxConnections ?? 10,
+    max,
     types: types as pgModule.CustomTypesConfig,
     // Bounds the wait for a connection, new or from a busy pool, so an outage answers 503 in time.
     connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
@@ -75,10 +77,16 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
   const traits: EngineTraits = {
     kind: 'postgres',
     schema: options.schema ?? 'public',
+    // pg.Pool's public counters; the wait for a connection is timed by the guarded driver.
+    poolStatus: () => ({ max, open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     isUniqueViolation: (error) =>
       typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505',
   };
-  return guardedEngine(traits, dialect, policy, options.prepare);
+  return guardedEngine(traits, dialect, policy, {
+    prepare: options.prepare,
+    onQuery: options.onQuery,
+    connectionUse: new ConnectionUse(options.onConnectionAcquired),
+  });
 }
 
 const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);

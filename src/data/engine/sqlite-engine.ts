@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
+import { ConnectionUse } from './connection-use.js';
 import type { OutagePolicy } from './guarded-dialect.js';
 import { guardedEngine, type EngineTraits } from './guarded-engine.js';
 import { DEFAULT_STATEMENT_TIMEOUT_MS, type StorageEngine, type StorageOptions } from './storage-engine.js';
@@ -18,12 +19,22 @@ export function openSqliteEngine(filename: string, options: StorageOptions = {})
     },
   };
   const dialect = new SqliteDialect({ database: connection });
+  const use = new ConnectionUse(options.onConnectionAcquired);
   const traits: EngineTraits = {
     kind: 'sqlite',
+    poolStatus: () => {
+      const open = connection.isOpen ? 1 : 0;
+      return { max: 1, open, idle: Math.max(0, open - use.inUse), waiting: use.waiting };
+    },
     isUniqueViolation: (error) =>
       ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(String(errorCode(error))),
   };
-  return guardedEngine(traits, dialect, policy, options.prepare, (read) => connection.readingArrays(read));
+  return guardedEngine(traits, dialect, policy, {
+    prepare: options.prepare,
+    onQuery: options.onQuery,
+    arrayRows: (read) => connection.readingArrays(read),
+    connectionUse: use,
+  });
 }
 
 function errorCode(error: unknown): unknown {
@@ -82,6 +93,11 @@ class ReopeningConnection {
     // raw() throws on statements that return no rows; a cached one keeps its mode, so set it each time.
     if (statement.reader) statement.raw(this.#arrayRows);
     return statement;
+  }
+
+  /** Whether the database file is open (it opens on the first query). */
+  get isOpen(): boolean {
+    return this.#connection !== undefined;
   }
 
   close(): void {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 
 /**
  * One database engine behind the typed SQL layer. Nothing outside `src/data/` knows which
@@ -15,8 +15,25 @@ export interface StorageEngine {
   isUniqueViolation(error: unknown): boolean;
   /** Resolves when the database answers a trivial query (after preparing it, when that is pending). */
   ping(): Promise<void>;
+  /** How the engine's connections are used right now (the service's metrics read it on every scrape). */
+  poolStatus(): PoolStatus;
   /** Closes every connection. */
   destroy(): Promise<void>;
+}
+
+/**
+ * An engine's connections at one moment. PostgreSQL: pg.Pool's own counters. SQLite: its one
+ * connection (open once the first query ran), and the queries queued for it: Kysely runs one at
+ * a time, and a transaction holds the connection until it ends.
+ */
+export interface PoolStatus {
+  /** The most connections the engine opens. */
+  max: number;
+  open: number;
+  /** Open and not handed out. */
+  idle: number;
+  /** Callers waiting for a connection. */
+  waiting: number;
 }
 
 /** How to open an engine. */
@@ -32,6 +49,13 @@ export interface StorageOptions {
    * this step; when it fails (database down) the next query tries again.
    */
   prepare?: (engine: StorageEngine) => Promise<void>;
+  /**
+   * Told every query the engine has run, as sent (SQL text and parameters), through Kysely's
+   * `log` hook; the query-plan tests EXPLAIN what the services really send.
+   */
+  onQuery?: (query: CompiledQuery) => void;
+  /** Told how long each wait for a connection took, in seconds (the service's metrics). */
+  onConnectionAcquired?: (waitSeconds: number) => void;
 }
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
