@@ -25,7 +25,7 @@ export type RequestVerdict = { readonly valid: true; readonly input: ValidatedIn
  * Validates a request the way openapi-backend's `validateRequest` does, with the validators it
  * compiled (at build time): the same envelope `{path, query, header, cookie, requestBody}`, a
  * single value of an array query parameter wrapped in an array, the body included when it was
- * parsed as an object or announced as `application/json` (parameters aside), every validator run and every
+ * parsed as an object or announced as exactly `application/json`, every validator run and every
  * error kept. The oracle suite holds this to the library's own function.
  *
  * The envelope is built fresh, so the validators may coerce and fill in defaults in it; the
@@ -39,7 +39,7 @@ export function validateRequest(operation: CompiledOperation, request: ParsedReq
   // Header values are validated in place only when none can be coerced or defaulted (no header parameter).
   const header = operation.headerParameters ? { ...request.headers } : request.headers;
   const envelope: Record<string, unknown> = { path: request.pathParameters, query, header, cookie: {} };
-  if (typeof request.body === 'object' || mediaType(request.headers['content-type']) === 'application/json') envelope.requestBody = request.body;
+  if (typeof request.body === 'object' || request.headers['content-type'] === 'application/json') envelope.requestBody = request.body;
   let errors: ErrorObject[] | undefined;
   for (const validate of operation.validateRequest) {
     if (validate(envelope)) continue;
@@ -47,12 +47,6 @@ export function validateRequest(operation: CompiledOperation, request: ParsedReq
   }
   if (errors) return { valid: false, errors };
   return { valid: true, input: { query: envelope.query as Record<string, unknown>, params: envelope.path as Record<string, unknown>, body: request.body } };
-}
-
-/** A Content-Type's media type, lower-cased, without parameters such as charset. */
-function mediaType(contentType: string | undefined): string {
-  const semicolon = contentType?.indexOf(';') ?? -1;
-  return (semicolon === -1 ? (contentType ?? '') : contentType!.slice(0, semicolon)).trim().toLowerCase();
 }
 
 /**

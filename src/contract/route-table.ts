@@ -69,14 +69,17 @@ export class RouteTable {
 }
 
 /**
- * openapi-backend's normalisation with the default API root `/`: trimmed, query string dropped,
- * a leading slash, no trailing ones. (`//customers` stays what it is, a path no operation has.)
+ * openapi-backend 5.20's normalisation with the default API root `/`: trimmed, query string
+ * dropped, a leading slash, no trailing ones, and its root stripped with one slash after it, so
+ * `//customers` is `/customers` (5.21 calls that a bug and answers 404, but needs a dependency
+ * that declares Node >= 22.19; the oracle suite tells when the pinned version changes it).
  */
 function normalizePath(rawPath: string): string {
   let path = rawPath.trim();
   const query = path.indexOf('?');
   if (query !== -1) path = path.slice(0, query);
   if (!path.startsWith('/')) path = `/${path}`;
+  if (path.startsWith('//')) path = path.slice(1);
   let end = path.length;
   while (end > 1 && path.charCodeAt(end - 1) === 47) end--;
   return end === path.length ? path : path.slice(0, end);
