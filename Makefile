@@ -8,7 +8,7 @@ NPM_STAMP := node_modules/.install-stamp
 help:
 	@echo "make run    install, build, migrate, seed and serve on http://\$${HOST:-127.0.0.1}:\$${PORT:-8000} (docs at /docs)"
 	@echo "make test   install, lint the contract, check generated types, type-check and run every test"
-	@echo "make generate | lint | docs | sdk | sdk-interop | contract-diff BASE=<ref> | mock | bench | bench-scale | bench-charts | soak"
+	@echo "make generate | lint | docs | sdk | sdk-interop | contract-diff BASE=<ref> | mock | bench | bench-scale | bench-charts | soak | canary"
 
 # Installs exactly what package-lock.json pins, again only when it changes.
 $(NPM_STAMP): package.json package-lock.json
@@ -56,7 +56,7 @@ contract-review: install
 # real server, for building clients and widgets before the backend is done.
 .PHONY: mock
 mock: install
-	npx tsx src/cli/mock-server.ts
+	npm run -s mock
 
 build: install
 	npm run -s build
@@ -98,6 +98,12 @@ NODE_FLAGS = $(shell node -p "require('./package.json').config.nodeFlags")
 run: build docs prepare-db
 	node dist/src/cli/dev-token.js
 	node $(NODE_FLAGS) dist/server.mjs
+
+# Copies the project to a temporary folder, installs the newest releases within the pinned majors of
+# express, openapi-backend, ajv, pino and helmet there, and runs `make test` (not part of `make test`).
+.PHONY: canary
+canary:
+	bash scripts/canary.sh
 
 # vega + vega-lite, which draw the benchmarks' SVG charts: a package of their own (bench/charts, with
 # its own lock), installed only for the benchmarks, so that `make test`'s npm ci does not carry them.

@@ -5,29 +5,31 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { createServices } from './compose.js';
 import type { AppConfig } from './config.js';
-import type { ContractDocument } from './contract/contract-document.js';
-import { createContractRouter } from './contract/contract-router.js';
+import type { CompiledContract } from './contract/compiled-contract.js';
+import { assertHandlersMatch } from './contract/handler-coverage.js';
+import type { HandlerMap, OperationId, RequestContext } from './contract/operation-types.js';
 import { requestSurface, type RequestSurface } from './contract/request-surface.js';
-import type { HandlerMap } from './contract/operation-types.js';
-import type { StorageEngine } from './data/engine/storage-engine.js';
+import { callerRateLimit } from './http/caller-rate-limit.js';
 import { docsPage } from './http/docs-page.js';
-import { capturedHeaders, replayingHeaders } from './http/header-replay.js';
-import { bodyParseErrors, jsonBody } from './http/json-body.js';
+import { jsonBodyReader } from './http/json-body.js';
 import { problemErrors } from './http/problem-errors.js';
-import { writeQueuedHeaders } from './http/queued-headers.js';
 import { requestLogging } from './http/request-logging.js';
-import { callerRateLimit } from './identity/caller-rate-limit.js';
+import { setCollectedHeaders } from './http/response-headers.js';
+import { headersSetBy } from './http/security-headers.js';
+import type { StorageEngine } from './data/engine/storage-engine.js';
 import { createAuthenticator } from './identity/create-authenticator.js';
 import { withLocalDevUser } from './identity/local-dev-user.js';
 import { requestMetrics } from './metrics/request-metrics.js';
 import type { ServiceMetrics } from './metrics/service-metrics.js';
 import { createHandlers } from './operations/handlers.js';
+import { requestPipeline, type OperationResponder } from './request-pipeline.js';
 
 /** What the app is built from; tests supply their own. */
 export interface AppDependencies {
   config: AppConfig;
   storage: StorageEngine;
-  contract: ContractDocument;
+  /** The contract, compiled at build time (`loadCompiledContract`). */
+  contract: CompiledContract;
   logger: Logger;
   now?: () => Date;
   /** Replaces handlers (tests use it to make one drift); defaults to the real ones. */
@@ -41,44 +43,71 @@ export interface AppDependencies {
   metrics?: ServiceMetrics;
 }
 
-/** Builds the Express app; the middleware order below is the request's path through it. */
-export async function createApp(deps: AppDependencies): Promise<Express> {
+/**
+ * Builds the Express app. Every request is counted by the metrics (when on), gets its response
+ * headers started (the security headers, worked out once), an id and an access-log line; CORS
+ * preflights and the docs page are answered here; everything else goes through the request
+ * pipeline (request-pipeline.ts), phase by phase.
+ */
+export function createApp(deps: AppDependencies): Express {
   const { config, storage, contract, logger } = deps;
   const services = createServices(storage, config, contract, deps.now);
   const handlers = createHandlers(services);
   const verified = createAuthenticator(config.auth);
   const authenticator = config.localDevUser ? withLocalDevUser(verified) : verified;
-  const contractRouter = await createContractRouter({
-    contract,
-    handlers: deps.overrideHandlers ? deps.overrideHandlers(handlers) : handlers,
-    logger,
-    authenticator,
-  });
   if (config.rateLimitRedisUrl && !deps.rateLimitStore) {
     throw new Error('RATE_LIMIT_REDIS_URL is set but no Redis store was passed to createApp (server.ts connects it)');
   }
-  const rateLimitStore = deps.rateLimitStore;
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
-  writeQueuedHeaders(app.response);
 
   if (deps.metrics) app.use(requestMetrics(deps.metrics));
-  app.use(requestLogging(logger));
-  // helmet's headers are the same on every response: worked out once, queued on each.
-  app.use(replayingHeaders(capturedHeaders(securityHeaders(config.corsOrigins.length > 0))));
-  if (config.corsOrigins.length > 0) app.use(corsFor(config.corsOrigins, requestSurface(contract.document)));
-  if (config.rateLimitPerMinute > 0) {
-    app.use(callerRateLimit({ perMinute: config.rateLimitPerMinute, authenticator, store: rateLimitStore, onLimited: deps.metrics?.rateLimited }));
+  app.use(requestLogging(logger, headersSetBy(securityHeaders(config.corsOrigins.length > 0))));
+  if (config.corsOrigins.length > 0) {
+    app.use(answeredElsewhere(corsFor(config.corsOrigins, requestSurface(contract.document)), (req) => req.method === 'OPTIONS'));
   }
-  app.get('/docs', docsSecurityPolicy(), docsPage(config.docsHtml));
-  app.use(jsonBody(config.bodyLimitBytes));
-  app.use(bodyParseErrors(config.bodyLimitBytes));
-  app.use(contractRouter);
+  app.get('/docs', answeredElsewhere(docsSecurityPolicy()), docsPage(config.docsHtml));
+  app.use(
+    requestPipeline({
+      operations: contract.operations,
+      respond: handlerResponder(deps.overrideHandlers ? deps.overrideHandlers(handlers) : handlers, contract),
+      authenticator,
+      rateLimit:
+        config.rateLimitPerMinute > 0
+          ? callerRateLimit({ perMinute: config.rateLimitPerMinute, store: deps.rateLimitStore, onLimited: deps.metrics?.rateLimited })
+          : undefined,
+      readBody: jsonBodyReader(config.bodyLimitBytes),
+      logger,
+    }),
+  );
   app.use(problemErrors(logger));
   return app;
+}
+
+/** Each operation's handler, called with its validated input; refuses to build when the handler map and the contract disagree. */
+function handlerResponder(handlers: HandlerMap, contract: CompiledContract): OperationResponder {
+  assertHandlersMatch(
+    contract.operations.map((operation) => operation.operationId),
+    Object.keys(handlers),
+  );
+  return (operation, input, req) => {
+    const handler = handlers[operation.operationId as OperationId] as (input: unknown, context: RequestContext) => ReturnType<OperationResponder>;
+    return handler(input, { requestId: req.id, path: req.path });
+  };
+}
+
+/**
+ * Runs `middleware` (which answers some requests itself: a CORS preflight, the docs page) with
+ * the headers collected so far set on the response, for the requests `answers` picks.
+ */
+function answeredElsewhere(middleware: RequestHandler, answers: (req: express.Request) => boolean = () => true): RequestHandler {
+  return (req, res, next) => {
+    if (answers(req)) setCollectedHeaders(res);
+    middleware(req, res, next);
+  };
 }
 
 /** helmet's headers; the API answers JSON only, so its CSP allows nothing to load or frame it. */

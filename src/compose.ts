@@ -2,7 +2,7 @@ import { createCommandCenterConnection } from './command-center/command-center-c
 import { ContractSchemas } from './command-center/contract-row-schemas.js';
 import { createFrameBuilder } from './command-center/frame-builder.js';
 import type { AppConfig } from './config.js';
-import type { ContractDocument } from './contract/contract-document.js';
+import type { CompiledContract } from './contract/compiled-contract.js';
 import { DataNodeReader } from './data/data-node/data-node-reader.js';
 import type { StorageEngine } from './data/engine/storage-engine.js';
 import { SimpleTable } from './data/simple-table/simple-table.js';
@@ -22,7 +22,7 @@ import { WidgetsService } from './services/widgets-service.js';
 export function createServices(
   storage: StorageEngine,
   config: Pick<AppConfig, 'projectId' | 'timeseriesMaxRows' | 'publicBaseUrl'>,
-  contract: ContractDocument,
+  contract: CompiledContract,
   now: () => Date = () => new Date(),
 ): Services {
   const customers = new CustomersService(new SimpleTable(storage, customersTable, { now }));

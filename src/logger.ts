@@ -1,4 +1,7 @@
-import { destination as pinoDestination, pino, type DestinationStream, type Logger } from 'pino';
+import { hostname } from 'node:os';
+import { destination as pinoDestination, pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { proveFastAccessLine } from './http/access-line.js';
+import { CENSOR, censorUrlCredentials } from './http/url-credentials.js';
 
 /** Paths pino removes from every log line: credentials never reach the logs. */
 export const REDACTED_PATHS = [
@@ -26,9 +29,32 @@ export const REDACTED_PATHS = [
   '*.apiKey',
 ];
 
-/** Structured JSON logs, to stdout unless given a destination (tests capture lines with one). */
+/**
+ * Structured JSON logs, to stdout unless given a destination (tests capture lines with one).
+ * Credentials never reach them: pino removes the redacted paths from every line, and a logged
+ * request's URL has the values of credential query parameters censored (pino's redaction works
+ * on whole values, so that part is a serializer of `req`).
+ */
 export function createLogger(level: string, destination: DestinationStream = bufferedStdout()): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination);
+  const base = { pid: process.pid, hostname: hostname() };
+  const options = (logLevel: string): LoggerOptions => ({
+    level: logLevel,
+    base,
+    redact: { paths: REDACTED_PATHS, censor: CENSOR },
+    serializers: { req: censorRequestUrl },
+  });
+  const logger = pino(options(level), destination);
+  // The access log may write its lines itself, only where that is proven to give pino's bytes.
+  proveFastAccessLine(logger, { destination, base, probe: (sink) => pino(options('info'), sink) });
+  return logger;
+}
+
+function censorRequestUrl(req: unknown): unknown {
+  if (typeof req !== 'object' || req === null) return req;
+  const url = (req as { url?: unknown }).url;
+  if (typeof url !== 'string') return req;
+  const censored = censorUrlCredentials(url);
+  return censored === url ? req : { ...req, url: censored };
 }
 
 /** How much log text waits for one write, and how long at most. */

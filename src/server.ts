@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, storageOptions } from './config.js';
-import { loadContractDocument } from './contract/contract-document.js';
+import { loadCompiledContract } from './contract/compiled-contract.js';
 import { StorageUnavailableError } from './data/engine/storage-unavailable-error.js';
 import { openMigratedStorage } from './data/migrations.js';
 import { createAppServer } from './http/app-server.js';
@@ -19,6 +19,8 @@ const closed = (server: Server) => new Promise<void>((resolve) => server.close((
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Compiled by `npm run build`; a missing or stale build stops start-up here, saying so.
+  const contract = await loadCompiledContract();
   if (config.localDevUser) {
     logger.warn(
       `AUTH_LOCAL_DEV_USER=1: requests without credentials act as ${LOCAL_DEV_USER.username} with ${LOCAL_DEV_SCOPES.join(' ')} (local development only)`,
@@ -38,9 +40,9 @@ async function main(): Promise<void> {
   }
   // Loaded only when configured: the Redis client is a sizeable import most deployments skip.
   const redis = config.rateLimitRedisUrl
-    ? await (await import('./identity/redis-rate-limit-store.js')).connectRedisRateLimitStore(config.rateLimitRedisUrl, logger, undefined, metrics?.rateLimitFailedOpen)
+    ? await (await import('./http/redis-rate-limit-store.js')).connectRedisRateLimitStore(config.rateLimitRedisUrl, logger, undefined, metrics?.rateLimitFailedOpen)
     : undefined;
-  const app = await createApp({ config, storage, contract: loadContractDocument(), logger, rateLimitStore: redis?.store, metrics });
+  const app = createApp({ config, storage, contract, logger, rateLimitStore: redis?.store, metrics });
   const server: Server = createAppServer(app).listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

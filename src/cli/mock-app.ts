@@ -1,101 +1,83 @@
-import express, { type Express, type Request, type Response } from 'express';
-import { OpenAPIBackend, type Context, type Document } from 'openapi-backend';
+import express, { type Express } from 'express';
 import type { Logger } from 'pino';
-import type { ContractDocument } from '../contract/contract-document.js';
+import type { CompiledContract, CompiledOperation, ResponseExamples } from '../contract/compiled-contract.js';
 import { HttpProblemError } from '../errors/http-problem-error.js';
-import { problemFromError } from '../contract/problem.js';
-import { ResponseSender } from '../contract/response-sender.js';
-import { compileResponseCatalog, withFormats } from '../contract/response-validators.js';
-import { fieldErrorsFromAjv } from '../contract/validation-errors.js';
-import { bodyParseErrors, jsonBody } from '../http/json-body.js';
+import { jsonBodyReader } from '../http/json-body.js';
 import { problemErrors } from '../http/problem-errors.js';
-
-/** The contract is OpenAPI 3.1, which openapi-backend's 3.0 meta-schema rejects; Redocly lints it instead. */
-class OpenApi31Backend extends OpenAPIBackend {
-  override validateDefinition() {
-    return this.document;
-  }
-}
+import { requestLogging } from '../http/request-logging.js';
+import { AuthenticationError } from '../identity/auth-errors.js';
+import type { Authenticator } from '../identity/authenticator.js';
+import { declaredScopes } from '../identity/scopes.js';
+import { requestPipeline, type OperationResponder } from '../request-pipeline.js';
 
 /** What the mock is built from. */
 export interface MockAppOptions {
-  contract: ContractDocument;
+  contract: CompiledContract;
   logger: Logger;
   bodyLimitBytes?: number;
 }
 
+/** The caller every request with some bearer token is taken for. */
+const MOCK_CALLER = Object.freeze({ id: '00000000-0000-4000-8000-000000000000', username: 'mock', email: null });
+
 /**
- * Builds an app that answers every operation of the contract from its examples (openapi-backend's
- * mocking) before any backend exists. Requests are validated exactly like the real server's
- * (same ajv options, same problem bodies), responses go through the same response sender, and
- * operations with a bearer `security` requirement refuse requests without a bearer token (the
- * token itself is not checked). `Prefer: code=404` picks another documented response, and
- * `Prefer: example=<name>` a named example, as in Prism.
+ * Builds an app that answers every operation of the contract from its examples before any
+ * backend exists. It runs the server's own request pipeline (request-pipeline.ts): the same
+ * routing (404, 405), the same compiled validators (400 naming each field, 415), the same
+ * response checks; operations with a bearer `security` requirement refuse requests without a
+ * bearer token (the token itself is not checked). `Prefer: code=404` picks another documented
+ * response, and `Prefer: example=<name>` a named example, as in Prism.
  */
-export async function createMockApp(options: MockAppOptions): Promise<Express> {
+export function createMockApp(options: MockAppOptions): Express {
   const { contract, logger, bodyLimitBytes = 102_400 } = options;
-  const api = new OpenApi31Backend({
-    definition: structuredClone(contract.document) as unknown as Document,
-    validate: true,
-    coerceTypes: true,
-    ajvOpts: { allErrors: true, useDefaults: true, strict: false },
-    customizeAjv: (ajv) => withFormats(ajv),
-  });
-  await api.init();
-  const sender = new ResponseSender(compileResponseCatalog(api.getOperations()), logger);
-  const fail = (res: Response, error: unknown) => {
-    const { problem, headers } = problemFromError(error);
-    sender.sendProblem(res, problem, headers);
-  };
-
-  for (const scheme of bearerSchemes(contract.document)) {
-    api.registerSecurityHandler(scheme, (_c: Context, req: Request) => /^Bearer \S+/i.test(req.headers.authorization ?? ''));
-  }
-  api.register({
-    notImplemented: (c: Context, req: Request, res: Response) => {
-      const operationId = c.operation.operationId!;
-      const prefer = parsePrefer(req.get('prefer'));
-      if (prefer.code && !c.operation.responses?.[prefer.code]) {
-        fail(res, new HttpProblemError('mock_code_not_documented', 400, `Prefer: code=${prefer.code} is not a documented response of ${operationId}`));
-        return;
-      }
-      const { status, mock } = api.mockResponseForOperation(operationId, {
-        ...(prefer.code ? { code: Number(prefer.code) } : {}),
-        ...(prefer.example ? { example: prefer.example } : {}),
-      });
-      sender.send(res, operationId, { status, body: mock, headers: exampleHeaders(c.operation.responses?.[String(status)]) });
-    },
-    notFound: (_c: Context, req: Request, res: Response) => fail(res, new HttpProblemError('route_not_found', 404, `No operation is defined at ${req.path}`)),
-    methodNotAllowed: (_c: Context, req: Request, res: Response) =>
-      fail(res, new HttpProblemError('method_not_allowed', 405, `${req.method} is not allowed on ${req.path}`)),
-    unauthorizedHandler: (_c: Context, _req: Request, res: Response) =>
-      fail(res, new HttpProblemError('unauthenticated', 401, 'A bearer token is required', { headers: { 'WWW-Authenticate': 'Bearer' } })),
-    validationFail: (c: Context, req: Request, res: Response) => {
-      if (c.operation.requestBody && req.headers['content-type'] !== undefined && !req.is('application/json')) {
-        fail(res, new HttpProblemError('unsupported_media_type', 415, `Expected a body of type application/json, got ${req.headers['content-type']}`));
-        return;
-      }
-      const errors = fieldErrorsFromAjv(c.validation.errors ?? []);
-      fail(res, new HttpProblemError('validation_error', 400, errors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'The request is invalid', { errors }));
-    },
-  });
-
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(jsonBody(bodyLimitBytes));
-  app.use(bodyParseErrors(bodyLimitBytes));
-  app.use((req, res, next) => {
-    api
-      .handleRequest(
-        { method: req.method === 'HEAD' ? 'GET' : req.method, path: req.path, query: req.query as Record<string, string>, headers: req.headers as Record<string, string>, body: req.body },
-        req,
-        res,
-      )
-      .catch(next);
-  });
+  app.use(requestLogging(logger));
+  app.use(
+    requestPipeline({
+      operations: contract.operations,
+      respond: exampleResponder(contract.responseExamples()),
+      authenticator: anyBearerToken(declaredScopes(contract.document)),
+      rateLimit: undefined,
+      readBody: jsonBodyReader(bodyLimitBytes),
+      logger,
+    }),
+  );
   app.use(problemErrors(logger));
   return app;
+}
+
+/** Answers with the documented example of the status `Prefer: code=` asks for, or of the operation's success. */
+function exampleResponder(examples: Readonly<Record<string, Readonly<Record<string, ResponseExamples>>>>): OperationResponder {
+  return (operation, _input, req) => {
+    const prefer = parsePrefer(req.get('prefer'));
+    if (prefer.code && !Object.hasOwn(operation.responses, prefer.code)) {
+      throw new HttpProblemError('mock_code_not_documented', 400, `Prefer: code=${prefer.code} is not a documented response of ${operation.operationId}`);
+    }
+    const status = prefer.code ?? defaultStatus(operation);
+    const documented = examples[operation.operationId]?.[status];
+    const named = prefer.example !== undefined ? documented?.named[prefer.example] : undefined;
+    return { status: Number(status), body: named ?? documented?.example, headers: documented?.headers };
+  };
+}
+
+/** openapi-backend's choice of a mock's status: the first of 200-203 documented, else the first documented. */
+function defaultStatus(operation: CompiledOperation): string {
+  const statuses = Object.keys(operation.responses);
+  return ['200', '201', '202', '203'].find((status) => statuses.includes(status)) ?? statuses[0]!;
+}
+
+/** Any `Authorization: Bearer <something>` is a caller with every scope; nothing is verified. */
+function anyBearerToken(scopes: readonly string[]): Authenticator {
+  const caller = { user: MOCK_CALLER, scopes: new Set(scopes) };
+  return {
+    authenticate: ({ headers }) =>
+      /^Bearer \S+/i.test(String(headers.authorization ?? ''))
+        ? Promise.resolve(caller)
+        : Promise.reject(new AuthenticationError('A bearer token is required', { tokenGiven: false })),
+  };
 }
 
 /** Parses `Prefer: code=404, example=empty` into mock options. */
@@ -106,20 +88,4 @@ function parsePrefer(header: string | undefined): { code?: string; example?: str
     if ((key === 'code' || key === 'example') && value) options[key] = value;
   }
   return options;
-}
-
-/** A value for every header the response documents, from its example (or a placeholder). */
-function exampleHeaders(response: unknown): Record<string, string> {
-  const headers = ((response as { headers?: Record<string, { example?: unknown; schema?: { example?: unknown; examples?: unknown[] } }> })?.headers ?? {});
-  return Object.fromEntries(
-    Object.entries(headers).map(([name, header]) => [name, String(header.example ?? header.schema?.example ?? header.schema?.examples?.[0] ?? `mock-${name.toLowerCase()}`)]),
-  );
-}
-
-/** Names of the document's HTTP bearer security schemes. */
-function bearerSchemes(document: Record<string, unknown>): string[] {
-  const schemes = ((document.components as { securitySchemes?: Record<string, { type?: string; scheme?: string }> })?.securitySchemes ?? {});
-  return Object.entries(schemes)
-    .filter(([, s]) => s.type === 'http' && s.scheme?.toLowerCase() === 'bearer')
-    .map(([name]) => name);
 }

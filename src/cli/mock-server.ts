@@ -1,4 +1,4 @@
-import { loadContractDocument } from '../contract/contract-document.js';
+import { loadCompiledContract } from '../contract/compiled-contract.js';
 import { createAppServer } from '../http/app-server.js';
 import { createLogger } from '../logger.js';
 import { createMockApp } from './mock-app.js';
@@ -6,7 +6,7 @@ import { runCli } from './open-configured-storage.js';
 
 /**
  * `make mock`: serves every operation of openapi.yaml from its examples on HOST:MOCK_PORT
- * (default 127.0.0.1:8001), validated like the real server, for building clients and widgets
+ * (default 127.0.0.1:8001), through the real server's request pipeline (compiled by `npm run build`), for building clients and widgets
  * before the backend exists.
  */
 runCli(async () => {
@@ -15,8 +15,8 @@ runCli(async () => {
   const port = /^\d{1,5}$/.test(raw) && Number(raw) <= 65535 ? Number(raw) : Number.NaN;
   if (Number.isNaN(port)) throw new Error(`MOCK_PORT: must be an integer from 0 to 65535, got ${JSON.stringify(raw)}`);
   const logger = createLogger(process.env.LOG_LEVEL?.trim() || 'info');
-  const contract = loadContractDocument();
-  const app = await createMockApp({ contract, logger });
+  const contract = await loadCompiledContract();
+  const app = createMockApp({ contract, logger });
   const server = createAppServer(app).listen(port, host, () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ContractDocument } from '../contract/contract-document.js';
-import { deriveConnectionContract, type ConnectionContractOptions } from './connection-contract.js';
+import type { CompiledContract } from '../contract/compiled-contract.js';
+import { completeConnectionContract, type ConnectionContractOptions, type DerivedDiscovery } from './discovery-completion.js';
 import type { ConnectionContract } from './discovery-types.js';
 
 /** Where the logo `info.x-logo` points at lives, relative to the package root (beside openapi.yaml). */
@@ -18,10 +18,13 @@ export interface CommandCenterConnection {
   readonly logo: { readonly svg: string; readonly cacheControl: string };
 }
 
-/** Derives the discovery document from the loaded contract and reads the logo beside it. */
-export function createCommandCenterConnection(contract: ContractDocument, options: ConnectionContractOptions = {}): CommandCenterConnection {
+/**
+ * Completes the discovery document the build derived from the contract (connection-contract.ts
+ * `deriveDiscovery`) with the deployment's settings, and reads the logo beside the contract.
+ */
+export function createCommandCenterConnection(contract: CompiledContract, options: ConnectionContractOptions = {}): CommandCenterConnection {
   return Object.freeze({
-    contract: deriveConnectionContract(contract.document, options),
+    contract: completeConnectionContract(contract.commandCenterDiscovery as DerivedDiscovery, contract.document, options),
     logo: Object.freeze({ svg: readFileSync(join(dirname(contract.path), LOGO_FILE), 'utf8'), cacheControl: LOGO_CACHE_CONTROL }),
   });
 }

@@ -1,58 +1,45 @@
-import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { sha256Hex } from './canonical-json.js';
+import { completeConnectionContract, type ConnectionContractOptions, type DerivedDiscovery, OPENAPI_JSON_PATH } from './discovery-completion.js';
 import { healthCheck } from './discovery-health.js';
 import { listedOperations, type ListedOperation } from './discovery-operations.js';
-import { CommandCenterContractError, type ConnectionContract, type DiscoveryLogo, type DiscoverySecretVariable } from './discovery-types.js';
+import { CommandCenterContractError, type ConnectionContract, type DiscoverySecretVariable } from './discovery-types.js';
 
 type Raw = Record<string, unknown>;
 
-/** What the discovery document needs besides the contract. */
-export interface ConnectionContractOptions {
-  /**
-   * The API root as the public reaches it (PUBLIC_BASE_URL, no trailing slash). Only with it are
-   * `apiBaseUrl` and the logos (which must be absolute) written; never from a request's Host.
-   */
-  publicBaseUrl?: string | undefined;
-}
-
-/** Where Command Center reads the OpenAPI document, relative to the API root. */
-const OPENAPI_JSON_PATH = '/openapi.json';
+export type { ConnectionContractOptions, DerivedDiscovery };
 
 /**
- * Derives the Adapter From API discovery document from the contract (run once at start-up): the
- * adapter from `info`, one entry per operation whose `x-command-center` is not `false`, the health
- * check, and one secret (the API token) per bearer scheme the listed operations use.
- * `openapi.checksum` is the SHA-256 of the `/openapi.json` body (the document as JSON), and
- * `checksum` that of this document's canonical JSON without it, so both are the same on every
- * start with the same contract and settings.
+ * Derives the Adapter From API discovery document from the contract: the adapter from `info`,
+ * one entry per operation whose `x-command-center` is not `false`, the health check, and one
+ * secret (the API token) per bearer scheme the listed operations use. `openapi.checksum` is the
+ * SHA-256 of the `/openapi.json` body (the document as JSON), and `checksum` that of this
+ * document's canonical JSON without it, so both are the same on every start with the same
+ * contract and settings.
  */
 export function deriveConnectionContract(document: Raw, options: ConnectionContractOptions = {}): ConnectionContract {
-  const info = (document.info ?? {}) as { title?: string; summary?: string; description?: string; 'x-logo'?: Raw };
+  return completeConnectionContract(deriveDiscovery(document), document, options);
+}
+
+/**
+ * What of the discovery document the contract alone decides: everything but the deployment's
+ * public URL (the logos and `apiBaseUrl`) and the checksum. `npm run build` derives it with the
+ * compiled contract (scripts/build/contract/), so a malformed `x-command-center` stops the build
+ * and the server compiles no schema to check the extensions at start-up.
+ */
+export function deriveDiscovery(document: Raw): DerivedDiscovery {
+  const info = (document.info ?? {}) as { title?: string; summary?: string; description?: string };
   const listed = listedOperations(document);
   if (listed.length === 0) throw new CommandCenterContractError('the contract', 'no operation is offered to Command Center');
-  const logo = options.publicBaseUrl ? absoluteLogo(info['x-logo'], options.publicBaseUrl) : undefined;
   const title = info.title ?? 'API';
-  const derived: ConnectionContract = {
+  return {
     contractVersion: 1,
-    adapter: {
-      type: 'adapter-from-api',
-      id: slug(title),
-      title,
-      description: oneLine(info.summary ?? info.description ?? title),
-      ...(logo ? { logo } : {}),
-    },
-    openapi: {
-      url: OPENAPI_JSON_PATH,
-      version: String(document.openapi),
-      checksum: sha256Hex(JSON.stringify(document)),
-      ...(logo ? { logo } : {}),
-    },
+    adapter: { type: 'adapter-from-api', id: slug(title), title, description: oneLine(info.summary ?? info.description ?? title) },
+    openapi: { url: OPENAPI_JSON_PATH, version: String(document.openapi), checksum: sha256Hex(JSON.stringify(document)) },
     configVariables: [],
     secretVariables: secretVariables(document, listed),
     availableOperations: listed.map((l) => l.operation),
     health: healthCheck(listed),
-    ...(options.publicBaseUrl ? { apiBaseUrl: options.publicBaseUrl } : {}),
   };
-  return { ...derived, checksum: sha256Hex(canonicalJson(derived)) };
 }
 
 /** One API token per kind of credential the listed operations accept (this contract: a bearer JWT). */
@@ -77,26 +64,6 @@ function secretVariables(document: Raw, listed: readonly ListedOperation[]): Dis
     });
   }
   return secrets;
-}
-
-/** `info.x-logo` with its URLs made absolute against the `/openapi.json` URL (as Command Center resolves them). */
-function absoluteLogo(xLogo: Raw | undefined, publicBaseUrl: string): DiscoveryLogo | undefined {
-  if (!xLogo || typeof xLogo.url !== 'string') return undefined;
-  const base = `${publicBaseUrl}${OPENAPI_JSON_PATH}`;
-  const logo: DiscoveryLogo = { url: httpUrl(xLogo.url, base) };
-  if (typeof xLogo.altText === 'string' && /\S/.test(xLogo.altText)) logo.altText = xLogo.altText;
-  if (typeof xLogo.backgroundColor === 'string' && /\S/.test(xLogo.backgroundColor)) logo.backgroundColor = xLogo.backgroundColor;
-  if (typeof xLogo.href === 'string') logo.href = httpUrl(xLogo.href, base);
-  logo.source = 'openapi.info.x-logo';
-  return logo;
-}
-
-function httpUrl(reference: string, base: string): string {
-  const url = new URL(reference, base);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CommandCenterContractError('info.x-logo', `${reference} does not resolve to an http(s) URL`);
-  }
-  return url.href;
 }
 
 /** `Tutorial API` -> `tutorial-api`: a stable id from the title. */

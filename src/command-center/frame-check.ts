@@ -1,5 +1,5 @@
 import { Ajv } from 'ajv';
-import { withFormats } from '../contract/response-validators.js';
+import { withFormats } from '../json-schema/formats.js';
 import { TABULAR_FRAME_CONTRACT } from './frame-types.js';
 
 /** One way a payload breaks `core.tabular_frame@v1`. */

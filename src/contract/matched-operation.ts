@@ -3,10 +3,10 @@ import type { IncomingMessage } from 'node:http';
 declare module 'node:http' {
   interface IncomingMessage {
     /**
-     * The operationId the contract matched this request to, set by the contract router as soon
-     * as it knows (before authentication and validation, so their 401s and 400s carry it too).
-     * Undefined when no operation matched (404, 405, the docs page, a CORS preflight) or the
-     * request was answered before routing (a 429 from the rate limiter, a body that did not parse).
+     * The operationId the contract matched this request to, set by the request pipeline as soon
+     * as it has routed it (routing is its first phase, so the 401s, 429s, 400s and 413s of the
+     * phases after it carry it too). Undefined when no operation matched (404, 405) or the
+     * request never reached the pipeline (the docs page, a CORS preflight).
      */
     operationId?: string;
   }

@@ -2,31 +2,39 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Level, Logger } from 'pino';
 import { accessLineWriter } from './access-line.js';
-import { queueHeader } from './queued-headers.js';
+import { baseHeaders, ResponseHeaders, type BaseHeaders } from './response-headers.js';
 
 declare module 'node:http' {
   interface IncomingMessage {
     /** The request id: the caller's `X-Request-Id` when it is sane, a UUID otherwise. */
     id: string;
+    /** The authenticated user, once the request pipeline knows it (for the access log). */
+    userId?: string | undefined;
   }
 }
 
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+const NO_HEADERS = baseHeaders([]);
+
 /**
- * Gives every request an id (the caller's `X-Request-Id` when it is sane, a UUID otherwise),
- * echoes it in the response and logs one JSON line per request: id, method, URL, status,
- * duration and, once authenticated, the user id. Not pino-http, whose per-request child logger
- * and serializers were a fifth of the CPU of a `/health` request under load; the line itself is
- * assembled by `accessLineWriter` in pino's format.
+ * The first phase of every request: starts its response's headers (see response-headers.ts)
+ * with `baseHeaders` (the security headers worked out once), gives it an id (the caller's
+ * `X-Request-Id` when it is sane, a UUID otherwise), echoes it, and logs one line per request: id, method, URL, status, duration
+ * and, once authenticated, the user id, as pino writes it with the logger's redaction (a
+ * credential in the URL's query included: see logger.ts and access-line.ts). Not pino-http,
+ * whose per-request child logger and serializers were a fifth of the CPU of a `/health` request
+ * under load.
  */
-export function requestLogging(logger: Logger): RequestHandler {
+export function requestLogging(logger: Logger, baseHeaders: BaseHeaders = NO_HEADERS): RequestHandler {
   const writeAccessLine = accessLineWriter(logger);
   return (req, res, next) => {
     const offered = req.headers['x-request-id'];
     const id = typeof offered === 'string' && ACCEPTABLE_REQUEST_ID.test(offered) ? offered : randomUUID();
     req.id = id;
-    queueHeader(res, 'X-Request-Id', id);
+    const headers = new ResponseHeaders(baseHeaders);
+    headers.set('X-Request-Id', id);
+    res.outgoingHeaders = headers;
     const started = performance.now();
     // Node emits `close` on every response, after `finish` when it was sent in full: one
     // listener tells completed from aborted.
@@ -40,7 +48,7 @@ export function requestLogging(logger: Logger): RequestHandler {
         url: req.originalUrl,
         statusCode: status,
         responseTimeMs: Math.round(performance.now() - started),
-        userId: (res.locals.userId as string | undefined) || undefined,
+        userId: req.userId,
         message: completed ? 'request completed' : 'request aborted',
       });
     });

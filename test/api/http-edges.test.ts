@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Express } from 'express';
+import type { Server } from 'node:http';
 import { parse } from 'yaml';
 import { engines } from '../support/engines.js';
 import { buildTestApp, contract, type TestAgent } from '../support/test-app.js';
@@ -8,7 +8,7 @@ import { buildTestApp, contract, type TestAgent } from '../support/test-app.js';
 const sqlite = engines[0]!;
 
 describe('HTTP edges', () => {
-  let app: Express;
+  let app: Server;
   let api: TestAgent;
   let close: () => Promise<void>;
 

@@ -1,11 +1,11 @@
-import type { Express } from 'express';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
 import { buildTestApp, mintTestToken, TEST_USER, type TestAgent } from '../support/test-app.js';
 
 describe.each(engines)('GET /me on $name', (engine) => {
-  let app: Express;
+  let app: Server;
   let api: TestAgent;
   let close: () => Promise<void>;
 

@@ -34,8 +34,7 @@ describe('npm run check:frame', () => {
     close = opened.close;
     await insertCustomers(opened.storage, manyCustomers(8));
     await publishRandomNumbers(opened.storage, '2026-03-01', '2026-03-31');
-    const { app } = await buildTestApp(opened.storage);
-    const real = createServer(app);
+    const { app: real } = await buildTestApp(opened.storage);
     // A widget endpoint gone wrong: a row key outside columns, a field for no column, ISO times.
     const broken = createServer((_req, res) => {
       res.setHeader('content-type', 'application/json');
@@ -49,8 +48,8 @@ describe('npm run check:frame', () => {
         }),
       );
     });
-    servers.push(real, broken);
-    base = await listen(real);
+    servers.push(broken);
+    base = `http://127.0.0.1:${(real.address() as AddressInfo).port}`;
     brokenBase = await listen(broken);
   });
   afterAll(async () => {

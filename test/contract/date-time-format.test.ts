@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import fc from 'fast-check';
-import { isCanonicalUtcDateTime, withFormats } from '../../src/contract/response-validators.js';
+import { isCanonicalUtcDateTime, withFormats } from '../../src/json-schema/formats.js';
 
 describe('date-time format', () => {
   it.each(['2026-03-01T00:00:00.000Z', '2024-02-29T23:59:59.999Z', '2000-02-29T12:00:00.000Z', new Date(0).toISOString()])(

@@ -14,6 +14,12 @@ function drifting(handlers: HandlerMap): HandlerMap {
       return { ...result, body: { ...result.body, internal_credit_score: 712 } } as unknown as typeof result;
     },
     getHealth: () => JSON.parse('{"status": 299, "body": {"status": "ok", "version": "1"}}'),
+    // A header built from data that carries a line break: sent as it is, it would inject another header.
+    listCustomers: async (input, context) => {
+      const result = await handlers.listCustomers(input, context);
+      if (input.query.region !== 'XX') return result;
+      return { ...result, headers: { Link: '</customers>; rel="next"\r\nSet-Cookie: stolen=1' } } as typeof result;
+    },
     createCustomer: async (input, context) => {
       const result = await handlers.createCustomer(input, context);
       return { status: 201, body: result.body } as typeof result;
@@ -49,6 +55,13 @@ describe.each(engines)('response validation on $name', (engine) => {
 
   it('when a handler omits a required response header, the client gets a 500 problem', async () => {
     await api.post('/customers').send({ customer_code: 'NOLOC', name: 'No Location', region: 'EU' }).expect(500);
+  });
+
+  it('when a handler sets a header value with a line break, the client gets a 500 problem and no injected header', async () => {
+    const res = await api.get('/customers?region=XX').expect(500).expect('content-type', /application\/problem\+json/);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const logged = logs.lines.find((l) => l.msg === 'response does not match the contract; sent 500 instead' && l.operationId === 'listCustomers');
+    expect(logged).toMatchObject({ status: 200, errors: ['header Link has a value HTTP cannot carry'] });
   });
 
   it('operations that keep to the contract are unaffected', async () => {

@@ -1,6 +1,6 @@
 import { build } from 'fast-json-stringify';
 import { describe, expect, it } from 'vitest';
-import { serializerSchema } from '../../src/contract/response-validators.js';
+import { serializerSchema } from '../../scripts/build/contract/serializer-schema.js';
 
 const frameLike = {
   type: 'object',
@@ -37,6 +37,20 @@ describe('serializerSchema', () => {
     const withData = { type: 'string', enum: [{ type: 'object', additionalProperties: true }] };
     expect(serializerSchema(constrained)).toEqual(constrained);
     expect(serializerSchema(withData)).toEqual(withData);
+  });
+
+  it('writes a choice between scalar types with JSON.stringify, so the serializer needs no validator when it loads', () => {
+    const source = { type: 'object', properties: { id: { oneOf: [{ type: 'string' }, { type: 'integer' }] } } };
+    const code = build(serializerSchema(source) as never, { mode: 'standalone' });
+    expect(code).not.toContain('fast-json-stringify/lib/validator');
+    const serialize = build(serializerSchema(source) as never) as (body: unknown) => string;
+    expect(serialize({ id: 'a"b' })).toBe(JSON.stringify({ id: 'a"b' }));
+    expect(serialize({ id: 42 })).toBe('{"id":42}');
+  });
+
+  it('keeps a choice between objects, whose branches list what to write', () => {
+    const objects = { oneOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { type: 'string' }] };
+    expect(serializerSchema(objects)).toEqual(objects);
   });
 
   it('copies a shared or circular subschema once', () => {

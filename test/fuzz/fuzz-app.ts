@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import type { AppDependencies } from '../../src/app.js';
-import { createAppServer } from '../../src/http/app-server.js';
 import { engines, type TestEngine } from '../support/engines.js';
 import { insertCustomers, manyCustomers, publishRandomNumbers } from '../support/fixtures.js';
 import { buildTestApp, type CapturedLogs } from '../support/test-app.js';
@@ -26,10 +25,8 @@ export async function openFuzzApp(options: Pick<Partial<AppDependencies>, 'overr
   try {
     await insertCustomers(storage, [{ customer_code: 'ACME', name: 'Acme Capital', region: 'US' }, ...manyCustomers(120)]);
     await publishRandomNumbers(storage, '2026-01-01', '2026-03-31');
-    const { app, logs } = await buildTestApp(storage, { ...dependencies, env: { LOG_LEVEL: 'error', TIMESERIES_MAX_ROWS: '60' } });
-    // The production server (src/server.ts) serves through createAppServer; so does the fuzzer.
-    const server = createAppServer(app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // Served through createAppServer, as the production server (src/server.ts) is.
+    const { app: server, logs } = await buildTestApp(storage, { ...dependencies, env: { LOG_LEVEL: 'error', TIMESERIES_MAX_ROWS: '60' } });
     const stop = () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     return { server, logs, close: () => stop().finally(close) };
   } catch (error) {

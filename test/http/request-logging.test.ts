@@ -1,8 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServer } from '../../src/http/app-server.js';
 import { engines } from '../support/engines.js';
 import { buildTestApp, mintTestToken, TEST_USER, type CapturedLogs } from '../support/test-app.js';
 
@@ -14,7 +13,7 @@ function accessLine(logs: CapturedLogs, id: string): Record<string, unknown> | u
 }
 
 describe('one access-log line per request', () => {
-  let app: Express;
+  let app: Server;
   let logs: CapturedLogs;
   let close: () => Promise<void>;
   let releaseSlowMe: (() => void) | undefined;
@@ -56,8 +55,7 @@ describe('one access-log line per request', () => {
   });
 
   it('logs a request whose client went away before the answer as aborted, once', async () => {
-    const server = createAppServer(app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const server = app;
     try {
       const controller = new AbortController();
       const sent = fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/me`, {

@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
 import { exportJWK } from 'jose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +21,7 @@ async function expectUnauthorized(test: request.Test, tokenGiven: boolean) {
 }
 
 describe('authentication with an HS256 secret', () => {
-  let app: Express;
+  let app: Server;
   let storage: StorageEngine;
   let close: () => Promise<void>;
 
@@ -109,7 +108,7 @@ describe('authentication with an HS256 secret', () => {
 });
 
 describe('scopes from the contract', () => {
-  let app: Express;
+  let app: Server;
   let close: () => Promise<void>;
   const bearer = async (...scopes: string[]) => `Bearer ${await mintTestToken({ scopes })}`;
 
@@ -151,7 +150,7 @@ describe('scopes from the contract', () => {
 });
 
 describe('identity headers a client must not assert', () => {
-  let app: Express;
+  let app: Server;
   let close: () => Promise<void>;
   let token: string;
 
@@ -185,7 +184,7 @@ describe('identity headers a client must not assert', () => {
 });
 
 describe('issuer and audience', () => {
-  let app: Express;
+  let app: Server;
   let close: () => Promise<void>;
   const env = { AUTH_JWT_ISSUER: 'https://id.example.com', AUTH_JWT_AUDIENCE: 'tutorial-api' };
 
@@ -219,8 +218,8 @@ describe('issuer and audience', () => {
 });
 
 describe('authentication with a public key', () => {
-  let rsaApp: Express;
-  let ecApp: Express;
+  let rsaApp: Server;
+  let ecApp: Server;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
@@ -258,7 +257,7 @@ describe('authentication with a public key', () => {
 });
 
 describe('authentication with a JWKS URL', () => {
-  let app: Express;
+  let app: Server;
   let jwksServer: Server;
   let close: () => Promise<void>;
 

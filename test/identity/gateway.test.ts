@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
@@ -8,8 +8,8 @@ const sqlite = engines[0]!;
 const UID = '3f2b8c1d-4e5a-4b6c-8d7e-9f0a1b2c3d4e';
 
 describe('trusted gateway mode (AUTH_TRUSTED_GATEWAY=1)', () => {
-  let app: Express;
-  let keyless: Express;
+  let app: Server;
+  let keyless: Server;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
@@ -21,7 +21,7 @@ describe('trusted gateway mode (AUTH_TRUSTED_GATEWAY=1)', () => {
   });
   afterAll(() => close());
 
-  const asGateway = (target: Express, path: string, uid = UID) =>
+  const asGateway = (target: Server, path: string, uid = UID) =>
     request(target).get(path).set('X-User-UID', uid).set('X-Username', 'grace').set('X-User-Scopes', 'customers:read');
 
   it('when the gateway names the caller, GET /me answers that user', async () => {
@@ -81,8 +81,8 @@ describe('trusted gateway mode (AUTH_TRUSTED_GATEWAY=1)', () => {
 
 describe('issue 17 item 6: repeated identity headers in gateway mode', () => {
   const OTHER_UID = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
-  let gateway: Express;
-  let bearer: Express;
+  let gateway: Server;
+  let bearer: Server;
   let close: () => Promise<void>;
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
@@ -8,9 +8,9 @@ const sqlite = engines[0]!;
 const WIDGET_ORIGIN = 'https://widgets.example.com';
 
 describe('hardened edges', () => {
-  let app: Express;
+  let app: Server;
   let api: TestAgent;
-  let corsApp: Express;
+  let corsApp: Server;
   let close: () => Promise<void>;
 
   beforeAll(async () => {

@@ -1,6 +1,5 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
 import { exportJWK } from 'jose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,11 +33,11 @@ describe('issue 17 item 4: unreachable or failing JWKS endpoint', () => {
   });
 
   /** A fresh app (so no key set is cached yet) verifying tokens against `url`. */
-  async function appUsing(url: string): Promise<Express> {
+  async function appUsing(url: string): Promise<Server> {
     return (await buildTestApp(storage, { env: { AUTH_JWT_SECRET: '', AUTH_JWKS_URL: url } })).app;
   }
 
-  async function appWithEndpoint(listener: RequestListener): Promise<Express> {
+  async function appWithEndpoint(listener: RequestListener): Promise<Server> {
     const { url, server } = await jwksEndpoint(listener);
     servers.push(server);
     return appUsing(url);
@@ -53,7 +52,7 @@ describe('issue 17 item 4: unreachable or failing JWKS endpoint', () => {
 
   const wellFormedToken = () => sign(claimsFor(), 'RS256', rsa.privateKey, 'key-1');
 
-  async function expectProviderUnavailable(app: Express): Promise<void> {
+  async function expectProviderUnavailable(app: Server): Promise<void> {
     const res = await request(app).get('/me').set('Authorization', `Bearer ${await wellFormedToken()}`);
     expect(res.status, JSON.stringify(res.body)).toBe(503);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
 import { buildTestApp, mintTestToken, TEST_JWT_SECRET, type CapturedLogs } from '../support/test-app.js';
 import { createLogger } from '../../src/logger.js';
-import type { Express } from 'express';
+import type { Server } from 'node:http';
 
 const sqlite = engines[0]!;
 
 describe('logs never carry credentials', () => {
-  let app: Express;
+  let app: Server;
   let logs: CapturedLogs;
   let close: () => Promise<void>;
   const tokens: string[] = [];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
-import type { Express } from 'express';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
@@ -9,7 +9,7 @@ import { buildTestApp, mintTestToken } from '../support/test-app.js';
 import { getLoggedUser } from '../../src/identity/user-context.js';
 
 describe.each(engines)('the request-scoped user under concurrency on $name', (engine) => {
-  let app: Express;
+  let app: Server;
   let close: () => Promise<void>;
   const users = Array.from({ length: 40 }, (_, i) => ({ id: randomUUID(), username: `user-${i}`, email: `user-${i}@example.com` }));
   const tokens = new Map<string, string>();

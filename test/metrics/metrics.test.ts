@@ -3,7 +3,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
-import { connectRedisRateLimitStore } from '../../src/identity/redis-rate-limit-store.js';
+import { connectRedisRateLimitStore } from '../../src/http/redis-rate-limit-store.js';
 import { createMetricsServer } from '../../src/metrics/metrics-server.js';
 import { createServiceMetrics, type ServiceMetrics } from '../../src/metrics/service-metrics.js';
 import { engines } from '../support/engines.js';

@@ -1,17 +1,18 @@
 // The mock server: every operation answers its contract example, validated like the real server.
 import { Ajv } from 'ajv';
-import type { Express } from 'express';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContractDocument } from '../../src/contract/contract-document.js';
+import { loadCompiledContract } from '../../src/contract/compiled-contract.js';
+import { createAppServer } from '../../src/http/app-server.js';
 import { createMockApp } from '../../src/cli/mock-app.js';
 import { createLogger } from '../../src/logger.js';
 import { dereference as deref } from '../fuzz/ref-resolver.js';
 import { contractOperations } from '../e2e/support/contract-operations.js';
 import { startServer, type RunningServer } from '../e2e/support/server-process.js';
-import { withFormats } from '../../src/contract/response-validators.js';
+import { withFormats } from '../../src/json-schema/formats.js';
 
-const contract = loadContractDocument();
+const contract = await loadCompiledContract();
 const document = contract.document as Record<string, any>;
 const operations = contractOperations(document).map((o) => {
   const operation = document.paths[o.path][o.method];
@@ -42,7 +43,7 @@ function documentedSuccess(op: (typeof operations)[number]) {
   return { status: Number(status), mediaType, example: content.example, schema: content.schema };
 }
 
-function send(app: Express, op: (typeof operations)[number], extra: Record<string, string> = {}) {
+function send(app: Server, op: (typeof operations)[number], extra: Record<string, string> = {}) {
   const { path, query, body } = exampleRequest(op);
   let call = request(app)[op.method as 'get' | 'post'](path).query(query);
   if (op.secured) call = call.set('Authorization', 'Bearer any-token');
@@ -51,9 +52,10 @@ function send(app: Express, op: (typeof operations)[number], extra: Record<strin
 }
 
 describe('mock server (in process)', () => {
-  let app: Express;
-  beforeAll(async () => {
-    app = await createMockApp({ contract, logger: createLogger('silent') });
+  let app: Server;
+  beforeAll(() => {
+    // Served as `make mock` serves it.
+    app = createAppServer(createMockApp({ contract, logger: createLogger('silent') }));
   });
 
   it.each(operations)('when $operationId is called as documented, answers its example, valid against the contract', async (op) => {
@@ -82,6 +84,18 @@ describe('mock server (in process)', () => {
     const res = await request(app).post('/customers').set('Authorization', 'Bearer any-token').send({ customer_code: 'X', name: 'X' });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body.errors)).toContain('region');
+  });
+
+  it('when a method is not defined on a path, answers the same 405 problem with Allow as the real server', async () => {
+    const res = await request(app).delete('/customers').set('Authorization', 'Bearer any-token');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, POST');
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('when a body comes in another media type, answers 415 as the real server does', async () => {
+    const res = await request(app).post('/customers').set('Authorization', 'Bearer any-token').set('Content-Type', 'text/plain').send('hi');
+    expect(res.status).toBe(415);
   });
 
   it('when Prefer: code=404 is sent, answers the documented 404 example', async () => {

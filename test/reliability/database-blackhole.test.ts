@@ -1,13 +1,13 @@
 // A PostgreSQL link that goes silent (blackholed: packets dropped, nothing reset) and comes back.
 // Only PostgreSQL has a link to lose; SQLite is a file in the process (see database-faults).
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { openMigratedStorage } from '../../src/data/migrations.js';
-import { createAppServer } from '../../src/http/app-server.js';
 import { dropSchema, engines, freshSchemaName, postgresUrl } from '../support/engines.js';
-import { listenLocally, type LocalServer } from '../support/local-server.js';
+import type { LocalServer } from '../support/local-server.js';
 import { startCuttableProxy, type CuttableProxy } from '../support/tcp-proxy.js';
 import { buildTestApp, mintTestToken } from '../support/test-app.js';
 import { canInspectSockets, keepAliveTimerRunning } from './support/keepalive-sockets.js';
@@ -71,7 +71,11 @@ describe.skipIf(!engines.some((e) => e.name === 'postgres'))('issue 17 item 3: P
 
   it(`under steady load, requests and /ready succeed again within DATABASE_STATEMENT_TIMEOUT_MS + 2 s of the link's return`, async () => {
     const { proxy, app } = await appBehindProxy();
-    const server = await listenLocally(createAppServer(app));
+    // buildTestApp serves the app through createAppServer already, on a port of its own.
+    const server: LocalServer = {
+      baseUrl: `http://127.0.0.1:${(app.address() as AddressInfo).port}`,
+      close: () => new Promise<void>((resolve) => (app.close(() => resolve()), app.closeAllConnections())),
+    };
     servers.push(server);
     const headers = { Authorization: `Bearer ${await mintTestToken()}` };
     await request(app).get('/ready').expect(200);

@@ -9,7 +9,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Express } from 'express';
+import type { Server } from 'node:http';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { openMigratedStorage } from '../../src/data/migrations.js';
 import { dropSchema, engines, freshSchemaName, postgresUrl } from '../support/engines.js';
@@ -45,7 +45,7 @@ describe.skipIf(!engines.some((e) => e.name === 'postgres'))('database faults on
   const schemas: string[] = [];
   const opened: StorageEngine[] = [];
 
-  async function appThroughProxy(): Promise<{ app: Express; api: TestAgent; schema: string }> {
+  async function appThroughProxy(): Promise<{ app: Server; api: TestAgent; schema: string }> {
     const schema = freshSchemaName();
     schemas.push(schema);
     const storage = openMigratedStorage(proxiedUrl, { schema, ...TIMEOUTS });

@@ -10,7 +10,7 @@
 // does not test power loss: that is what `synchronous = FULL` in sqlite-engine.ts is for.
 import request, { type Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Express } from 'express';
+import type { Server } from 'node:http';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { openMigratedStorage } from '../../src/data/migrations.js';
 import { customersTable } from '../../src/data/tables/customers-table.js';
@@ -67,7 +67,7 @@ const COLUMNS = Object.keys(customersTable.columns);
 describe.each(engines)('POST /customers racing in process on $name', (engine) => {
   let storage: StorageEngine;
   let close: () => Promise<void>;
-  let app: Express;
+  let app: Server;
   let api: TestAgent;
   let authorization: string;
 

@@ -1,9 +1,10 @@
+import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
-import type { Express } from 'express';
 import request from 'supertest';
 import { createApp, type AppDependencies } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { loadContractDocument } from '../../src/contract/contract-document.js';
+import { loadCompiledContract } from '../../src/contract/compiled-contract.js';
+import { createAppServer } from '../../src/http/app-server.js';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { declaredScopes } from '../../src/identity/scopes.js';
 import { mintHs256Token, type MintedClaims } from '../../src/identity/token-minter.js';
@@ -12,8 +13,8 @@ import { createLogger } from '../../src/logger.js';
 /** A supertest agent bound to one app. */
 export type TestAgent = ReturnType<typeof request.agent>;
 
-/** The contract, loaded once for all tests. */
-export const contract = loadContractDocument();
+/** The contract as compiled by the test run's global set-up (what `npm run build` compiles), loaded once. */
+export const contract = await loadCompiledContract();
 
 /** The HS256 secret every test app verifies tokens with unless a test configures another key. */
 export const TEST_JWT_SECRET = 'test-only-hs256-secret-0123456789abcdefghijklmnop';
@@ -45,11 +46,15 @@ export interface CapturedLogs {
   text(): string;
 }
 
-/** Builds the real app over `storage`, with logs captured in memory. */
+/**
+ * Builds the real app over `storage`, with logs captured in memory, and serves it the way
+ * production does (`createAppServer`) on a free port of 127.0.0.1. `app` is that server, for
+ * supertest; it does not keep the test process alive.
+ */
 export async function buildTestApp(
   storage: StorageEngine,
   options: Partial<Omit<AppDependencies, 'storage' | 'logger'>> & { env?: Record<string, string> } = {},
-): Promise<{ app: Express; api: TestAgent; logs: CapturedLogs }> {
+): Promise<{ app: Server; api: TestAgent; logs: CapturedLogs }> {
   const raw: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -73,7 +78,9 @@ export async function buildTestApp(
       RATE_LIMIT_PER_MINUTE: '1000000',
       ...options.env,
     });
-  const app = await createApp({ contract, ...options, config, storage, logger: createLogger(config.logLevel, sink) });
+  const app = createAppServer(createApp({ contract, ...options, config, storage, logger: createLogger(config.logLevel, sink) }));
+  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+  app.unref();
   // Every request a test sends through `api` carries TEST_USER's credentials with every scope;
   // tests of unauthenticated behaviour use `request(app)` directly.
   const api = request.agent(app).set('Authorization', `Bearer ${await mintTestToken()}`);

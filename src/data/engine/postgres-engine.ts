@@ -1,4 +1,5 @@
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pgModule from 'pg';
 import { PostgresDialect } from 'kysely';
 import { ConnectionUse } from './connection-use.js';
 import { discardingPool } from './discarding-pool.js';
@@ -28,10 +29,22 @@ export interface PostgresEngineOptions extends StorageOptions {
 }
 
 /**
+ * node-postgres, loaded when the first PostgreSQL engine is opened rather than with this module:
+ * as it loads it looks for a browser `Response` (to detect Cloudflare), which makes Node load its
+ * whole fetch implementation, a tenth of the start-up CPU of a server on SQLite (`node
+ * --cpu-prof` of `dist/server.mjs` to its first 200). Required at run time, it stays out of the
+ * server bundle and comes from node_modules.
+ */
+function loadPg(): typeof pgModule {
+  return createRequire(import.meta.url)('pg') as typeof pgModule;
+}
+
+/**
  * A pool of PostgreSQL connections, opened lazily (a database that is down at start-up is not
  * an error until a query needs it); epoch-millisecond bigints come back as numbers.
  */
 export function openPostgresEngine(options: PostgresEngineOptions): StorageEngine {
+  const pg = loadPg();
   const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
@@ -43,7 +56,7 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max,
-    types: types as pg.CustomTypesConfig,
+    types: types as pgModule.CustomTypesConfig,
     // Bounds the wait for a connection, new or from a busy pool, so an outage answers 503 in time.
     connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     // The server cancels a statement after this; the client gives up a little later in case

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Express } from 'express';
+import type { Server } from 'node:http';
 import { createClient } from 'redis';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { launchServer, prepareServerDatabase } from '../e2e/support/server-proce
 import { mintTestToken as mintServerToken } from '../e2e/support/test-token.js';
 import { pino } from 'pino';
 import { startCuttableProxy } from '../support/tcp-proxy.js';
-import { connectRedisRateLimitStore, type RedisRateLimitStore } from '../../src/identity/redis-rate-limit-store.js';
+import { connectRedisRateLimitStore, type RedisRateLimitStore } from '../../src/http/redis-rate-limit-store.js';
 
 const sqlite = engines[0]!;
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -24,7 +24,7 @@ function expectRateLimited(res: request.Response): void {
 }
 
 describe('rate limit per caller, in memory', () => {
-  let app: Express;
+  let app: Server;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
@@ -89,8 +89,8 @@ if (unavailable) {
 }
 
 describe.skipIf(unavailable !== undefined)('rate limit per caller, shared in Redis', () => {
-  let first: Express;
-  let second: Express;
+  let first: Server;
+  let second: Server;
   let stores: RedisRateLimitStore[];
   let close: () => Promise<void>;
 

@@ -1,8 +1,9 @@
 import { STATUS_CODES } from 'node:http';
-import { AppError, ServiceUnavailableError, type FieldError } from '../errors/app-error.js';
-import { HttpProblemError } from '../errors/http-problem-error.js';
 import type { Logger } from 'pino';
 import type { components } from '../../generated/openapi.js';
+import { AppError, ServiceUnavailableError, type FieldError } from './app-error.js';
+import { HttpProblemError } from './http-problem-error.js';
+import { ResponseDriftError } from './response-drift-error.js';
 
 /** An RFC 9457 problem document, as the contract's `Problem` schema defines it. */
 export type Problem = components['schemas']['Problem'];
@@ -10,6 +11,12 @@ export type Problem = components['schemas']['Problem'];
 /** The problem media type every error response uses. */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** A thrown value as the caller will see it: the problem, its headers, and whether it was raised on purpose. */
+export interface ProblemOutcome {
+  problem: Problem;
+  headers: Record<string, string>;
+  expected: boolean;
+}
 
 /** Builds a problem body; `type` is a stable URN per problem kind. */
 export function problem(status: number, code: string, detail: string, errors?: FieldError[]): Problem {
@@ -27,7 +34,7 @@ export function problem(status: number, code: string, detail: string, errors?: F
  * purpose keep their status and message; anything else is a generic 500 whose details stay
  * in the log, never in the response.
  */
-export function problemFromError(error: unknown): { problem: Problem; headers: Record<string, string>; expected: boolean } {
+export function problemFromError(error: unknown): ProblemOutcome {
   if (error instanceof ServiceUnavailableError) {
     return {
       problem: problem(503, error.code, error.message),
@@ -42,6 +49,10 @@ export function problemFromError(error: unknown): { problem: Problem; headers: R
       expected: true,
     };
   }
+  if (error instanceof ResponseDriftError) {
+    const detail = 'The server produced a response that does not match its contract; quote the request id when reporting it.';
+    return { problem: problem(500, 'internal_error', detail), headers: {}, expected: false };
+  }
   return {
     problem: problem(500, 'internal_error', 'The server could not complete the request; quote the request id when reporting it.'),
     headers: {},
@@ -50,10 +61,14 @@ export function problemFromError(error: unknown): { problem: Problem; headers: R
 }
 
 /**
- * Logs what a problem hides from the caller: the error of a 500, and the engine's cause of a
- * 503 (an outage an operator must see); expected 4xx are logged by the request log alone.
+ * Logs what a problem hides from the caller: the error of a 500 (for a drifted response, what
+ * drifted), and the engine's cause of a 503 (an outage an operator must see); expected 4xx are
+ * logged by the access log alone.
  */
-export function logProblemCause(logger: Logger, error: unknown, outcome: ReturnType<typeof problemFromError>, requestId: string): void {
-  if (!outcome.expected) logger.error({ err: error, requestId }, 'unhandled error');
+export function logProblemCause(logger: Logger, error: unknown, outcome: ProblemOutcome, requestId: string): void {
+  if (error instanceof ResponseDriftError) {
+    const { operationId, status, violations } = error;
+    logger.error({ operationId, status, errors: violations, requestId }, 'response does not match the contract; sent 500 instead');
+  } else if (!outcome.expected) logger.error({ err: error, requestId }, 'unhandled error');
   else if (outcome.problem.status === 503) logger.warn({ err: (error as Error).cause ?? error, requestId }, outcome.problem.detail);
 }

@@ -1,0 +1,67 @@
+import type { ErrorObject } from 'ajv';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { CompiledOperation } from './compiled-contract.js';
+
+/** A request as the HTTP edge parsed it: query values as strings (or lists of them), body as parsed JSON. */
+export interface ParsedRequest {
+  readonly pathParameters: Record<string, string>;
+  readonly query: Record<string, unknown>;
+  readonly headers: IncomingHttpHeaders;
+  /** The parsed JSON body, or undefined when none was read. */
+  readonly body: unknown;
+}
+
+/** What a handler receives once the request passed: query and path parameters coerced, defaults filled in. */
+export interface ValidatedInput {
+  query: Record<string, unknown>;
+  params: Record<string, unknown>;
+  body: unknown;
+}
+
+/** The outcome of validating a request against its operation. */
+export type RequestVerdict = { readonly valid: true; readonly input: ValidatedInput } | { readonly valid: false; readonly errors: readonly ErrorObject[] };
+
+/**
+ * Validates a request the way openapi-backend's `validateRequest` does, with the validators it
+ * compiled (at build time): the same envelope `{path, query, header, cookie, requestBody}`, a
+ * single value of an array query parameter wrapped in an array, the body included when it was
+ * parsed as an object or announced as exactly `application/json`, every validator run and every
+ * error kept. The oracle suite holds this to the library's own function.
+ *
+ * The envelope is built fresh, so the validators may coerce and fill in defaults in it; the
+ * query is a copy, the body is the parsed body itself (its defaults reach the handler, as they
+ * did through the library).
+ */
+export function validateRequest(operation: CompiledOperation, request: ParsedRequest): RequestVerdict {
+  const query = copyQuery(request.query);
+  for (const name of operation.arrayQueryParameters) if (typeof query[name] === 'string') query[name] = [query[name]];
+  // Cookies are always valid: the build refuses contracts with cookie parameters.
+  // Header values are validated in place only when none can be coerced or defaulted (no header parameter).
+  const header = operation.headerParameters ? { ...request.headers } : request.headers;
+  const envelope: Record<string, unknown> = { path: request.pathParameters, query, header, cookie: {} };
+  if (typeof request.body === 'object' || request.headers['content-type'] === 'application/json') envelope.requestBody = request.body;
+  let errors: ErrorObject[] | undefined;
+  for (const validate of operation.validateRequest) {
+    if (validate(envelope)) continue;
+    (errors ??= []).push(...(validate.errors ?? []));
+  }
+  if (errors) return { valid: false, errors };
+  return { valid: true, input: { query: envelope.query as Record<string, unknown>, params: envelope.path as Record<string, unknown>, body: request.body } };
+}
+
+/**
+ * An own copy of the parsed query (values and lists), so coercion does not write into the
+ * request. A `__proto__` parameter stays an own property, which the validator then refuses as
+ * undocumented, instead of replacing the copy's prototype.
+ */
+function copyQuery(query: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const name in query) {
+    if (!Object.hasOwn(query, name)) continue;
+    const value = query[name];
+    const copied = Array.isArray(value) ? value.slice() : value;
+    if (name === '__proto__') Object.defineProperty(copy, name, { value: copied, enumerable: true, writable: true, configurable: true });
+    else copy[name] = copied;
+  }
+  return copy;
+}

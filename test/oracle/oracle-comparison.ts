@@ -1,0 +1,100 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { OpenAPIBackend, Operation } from 'openapi-backend';
+import type { CompiledOperation } from '../../src/contract/compiled-contract.js';
+import { validateRequest } from '../../src/contract/request-validation.js';
+import { RouteTable } from '../../src/contract/route-table.js';
+import { fieldErrorsFromAjv } from '../../src/contract/validation-errors.js';
+import type { ReceivedRequest } from './received-request.js';
+
+/** What one side decided about one request. */
+export interface Verdict {
+  /** `getCustomer`, `404`, or `405 GET, POST`. */
+  route: string;
+  /** For a routed request: accepted or refused by validation (`threw` when the side could not decide). */
+  outcome?: 'accepted' | 'refused' | 'threw';
+  /** For a refused request: the fields named in the problem, sorted. */
+  fields?: string[];
+  /** For an accepted request: the query the handler gets (coerced, defaults filled in). */
+  query?: unknown;
+}
+
+/** One request the two sides decided differently. */
+export interface Mismatch {
+  request: ReceivedRequest;
+  compiled: Verdict;
+  library: Verdict;
+}
+
+const LISTED_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+
+/** The compiled pipeline's route and validation phases (src/contract/), as the request pipeline runs them. */
+export function compiledSide(operations: readonly CompiledOperation[]): (request: ReceivedRequest) => Verdict {
+  const routes = new RouteTable(operations);
+  return (request) => {
+    const match = routes.match(request.method, request.path);
+    if (match.kind === 'not-found') return { route: '404' };
+    if (match.kind === 'method-not-allowed') return { route: `405 ${match.allowed.join(', ')}` };
+    const route = match.operation.operationId;
+    const verdict = validateRequest(match.operation, { pathParameters: match.pathParameters, query: request.query, headers: request.headers, body: request.body });
+    if (!verdict.valid) return { route, outcome: 'refused', fields: fieldNames(verdict.errors) };
+    return { route, outcome: 'accepted', query: verdict.input.query };
+  };
+}
+
+/**
+ * An untouched openapi-backend instance deciding the same: `router.matchOperation` (strict, for
+ * 404 and 405, and once per method for the methods a 405 lists) and `validator.validateRequest`,
+ * called as the service called them before it compiled its contract.
+ */
+export function librarySide(api: OpenAPIBackend): (request: ReceivedRequest) => Verdict {
+  return (request) => {
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    let operation: Operation;
+    try {
+      operation = api.router.matchOperation({ method, path: request.path, headers: request.headers }, true);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('405')) return { route: '404' };
+      const allowed = LISTED_METHODS.filter((m) => api.router.matchOperation({ method: m, path: request.path, headers: {} }));
+      return { route: `405 ${allowed.map((m) => m.toUpperCase()).join(', ')}` };
+    }
+    const route = operation.operationId!;
+    try {
+      const result = api.validator.validateRequest({ method, path: request.path, query: request.query, headers: request.headers, body: request.body }, operation);
+      if (!result.valid) return { route, outcome: 'refused', fields: fieldNames(result.errors ?? []) };
+      return { route, outcome: 'accepted', query: result.coerced?.query };
+    } catch {
+      return { route, outcome: 'threw' };
+    }
+  };
+}
+
+/**
+ * Runs both sides on every request and returns where they differ: another route, another
+ * verdict, other field names in the errors, or another coerced query. A request the library
+ * cannot decide (it throws, e.g. on a malformed percent-escape in a path parameter) must be
+ * refused by the compiled side.
+ */
+export function compareSides(requests: Iterable<ReceivedRequest>, compiled: (r: ReceivedRequest) => Verdict, library: (r: ReceivedRequest) => Verdict): Mismatch[] {
+  const mismatches: Mismatch[] = [];
+  for (const request of requests) {
+    const ours = compiled(request);
+    const theirs = library(request);
+    if (!agree(ours, theirs)) mismatches.push({ request, compiled: ours, library: theirs });
+  }
+  return mismatches;
+}
+
+function agree(ours: Verdict, theirs: Verdict): boolean {
+  if (ours.route !== theirs.route) return false;
+  if (theirs.outcome === 'threw') return ours.outcome === 'refused';
+  return ours.outcome === theirs.outcome && isDeepStrictEqual(ours.fields, theirs.fields) && isDeepStrictEqual(plain(ours.query), plain(theirs.query));
+}
+
+/** The query as data: the two sides build it on objects of different prototypes. */
+function plain(query: unknown): unknown {
+  return query === undefined ? undefined : JSON.parse(JSON.stringify(query));
+}
+
+function fieldNames(errors: Parameters<typeof fieldErrorsFromAjv>[0]): string[] {
+  return [...new Set(fieldErrorsFromAjv(errors).map((e) => e.field))].sort();
+}
