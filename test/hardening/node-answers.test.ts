@@ -22,7 +22,7 @@ describe('answers Node sends by itself', () => {
     server = undefined;
   });
 
-  const cases = [
+  const cases: { status: number; title: string; bytes: string; env: Record<string, string> }[] = [
     { status: 400, title: 'Bad Request', bytes: 'GET /health HTTP/1.1\r\nHost: x\r\nBad Header Name: y\r\n\r\n', env: {} },
     { status: 431, title: 'Request Header Fields Too Large', bytes: `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`, env: {} },
     { status: 408, title: 'Request Timeout', bytes: 'GET /health HTTP/1.1\r\nHost: x\r\n', env: { HEADERS_TIMEOUT_MS: '200', REQUEST_TIMEOUT_MS: '400' } },
