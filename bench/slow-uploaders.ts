@@ -14,7 +14,10 @@ const ANNOUNCED_BYTES = 100_000;
 const SENT_BYTES = 99_000;
 const HOLD_MS = Number(process.env.SLOW_UPLOADERS_HOLD_MS ?? 10_000);
 
-/** One connection that announced a 100 KB body, sent 99 KB of it and never sends the rest. */
+/** A stalled uploader sends one more byte this often, as a slow client does (an idle socket would fall to Node's 5 s keep-alive timeout). */
+const TRICKLE_MS = 1_000;
+
+/** One connection that announced a 100 KB body, sent 99 KB of it and then trickles a byte a second, never finishing. */
 interface Uploader {
   socket: Socket;
   answered: () => string | undefined;
@@ -33,13 +36,15 @@ function slowUpload(port: number, authorization: string | undefined): Uploader {
   const headers = ['POST /customers HTTP/1.1', 'Host: bench', 'Content-Type: application/json', `Content-Length: ${ANNOUNCED_BYTES}`];
   if (authorization) headers.push(`Authorization: ${authorization}`);
   socket.write(`${headers.join('\r\n')}\r\n\r\n{"customer_code":"SLOW","name":"${'x'.repeat(SENT_BYTES - 40)}`);
+  const trickle = setInterval(() => socket.writable && socket.write('x'), TRICKLE_MS);
+  socket.once('close', () => clearInterval(trickle));
   return { socket, answered: () => (first ? first.split('\r\n')[0] : undefined), closedByServer: () => closed };
 }
 
 /**
  * `make bench-slow-uploaders` (issue 17 item 7): starts the production build on the bench's
  * SQLite dataset, opens SLOW_UPLOADERS (200) authenticated and as many anonymous connections that
- * each announce a 100 KB body of POST /customers, send 99 KB of it and stall, holds them
+ * each announce a 100 KB body of POST /customers, send 99 KB of it and then a byte a second, holds them
  * SLOW_UPLOADERS_HOLD_MS (10 s, under the default 30 s REQUEST_TIMEOUT_MS, so every authenticated
  * body is still held) while sampling the server's RSS, prints the figures and stops by itself.
  */
@@ -66,7 +71,7 @@ async function main(): Promise<void> {
     const count = (list: Uploader[], test: (u: Uploader) => boolean) => list.filter(test).length;
     console.log(
       [
-        `slow uploaders: ${UPLOADERS} authenticated + ${UPLOADERS} anonymous connections, each announcing a ${ANNOUNCED_BYTES / 1000} KB POST /customers body and sending ${SENT_BYTES / 1000} KB of it, held ${HOLD_MS / 1000} s (${new Date().toISOString()}, node ${process.version})`,
+        `slow uploaders: ${UPLOADERS} authenticated + ${UPLOADERS} anonymous connections, each announcing a ${ANNOUNCED_BYTES / 1000} KB POST /customers body and sending ${SENT_BYTES / 1000} KB of it then a byte a second, held ${HOLD_MS / 1000} s (${new Date().toISOString()}, node ${process.version})`,
         `server RSS: ${before.toFixed(1)} MB before, peak ${peak.toFixed(1)} MB while held (sampled every 100 ms with the kernel's VmHWM)`,
         `anonymous: ${count(anonymous, (u) => u.answered()?.includes(' 401 ') ?? false)} answered 401, ${count(anonymous, (u) => u.closedByServer())} closed by the server`,
         `authenticated: ${count(authenticated, (u) => u.answered() === undefined && !u.closedByServer())} still open and unanswered (their bodies are read as they come, until REQUEST_TIMEOUT_MS)`,

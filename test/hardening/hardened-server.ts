@@ -52,10 +52,18 @@ export interface RawExchange {
   receivedText(text: string, withinMs?: number): Promise<string>;
 }
 
-/** Opens a TCP connection to 127.0.0.1:`port` and writes `bytes` (a request, whole or partial). */
-export function rawRequest(port: number, bytes: string | Buffer): RawExchange {
+/**
+ * Opens a TCP connection to 127.0.0.1:`port` and writes `bytes` (a request, whole or partial);
+ * with `trickleMs`, then one more byte every `trickleMs` until the connection closes, as a slow
+ * client does (an idle one would be closed by Node's keep-alive timeout anyway).
+ */
+export function rawRequest(port: number, bytes: string | Buffer, trickleMs?: number): RawExchange {
   const socket = connect(port, '127.0.0.1');
   socket.write(bytes);
+  if (trickleMs !== undefined) {
+    const trickle = setInterval(() => socket.writable && socket.write('a'), trickleMs);
+    socket.once('close', () => clearInterval(trickle));
+  }
   const chunks: Buffer[] = [];
   let ended = false;
   const waiters: (() => void)[] = [];

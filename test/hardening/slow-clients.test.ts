@@ -32,9 +32,9 @@ describe('issue 17 item 7: slow and anonymous uploaders', () => {
   it('issue 17 item 7: a request without credentials is answered 401 before its body is read, and its connection is closed', async () => {
     const started = await startHardenedServer(storage);
     server = started.server;
-    const upload = rawRequest(started.port, partialUpload());
+    // The body trickles in and never finishes: the answer and the close must not wait for it.
+    const upload = rawRequest(started.port, partialUpload(), 100);
     open.push(upload);
-    // The body never finishes: the answer and the close must not wait for it.
     const response = parseResponse(await upload.closed());
     expect(response.status).toBe(401);
     expect(response.headers['connection']).toBe('close');
@@ -55,7 +55,7 @@ describe('issue 17 item 7: slow and anonymous uploaders', () => {
   it('issue 17 item 7: an authenticated client too slow with its body gets a 408 problem once REQUEST_TIMEOUT_MS passes', async () => {
     const started = await startHardenedServer(storage, { HEADERS_TIMEOUT_MS: '200', REQUEST_TIMEOUT_MS: '400' });
     server = started.server;
-    const upload = rawRequest(started.port, partialUpload([`Authorization: Bearer ${await mintTestToken()}`]));
+    const upload = rawRequest(started.port, partialUpload([`Authorization: Bearer ${await mintTestToken()}`]), 50);
     open.push(upload);
     const response = parseResponse(await upload.closed());
     expect(response.status).toBe(408);
