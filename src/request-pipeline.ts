@@ -37,11 +37,15 @@ export interface RequestPipelineOptions {
 
 /**
  * The contract's operations, served phase by phase (each phase's code lives in the file named):
- * 1. route: the operation for the method and path (contract/route-table.ts), else 404 or 405;
+ * 1. route: a URL over 8 KiB is a 414 (http/url-length.ts); the operation for the method and
+ *    path (contract/route-table.ts), else 404 or 405; a secured operation's answer, or one to a
+ *    request with credentials, is marked `Cache-Control: no-store`;
  * 2. authenticate: a secured operation's caller (identity/), bound to the request for its handler;
  * 3. rate limit: the caller (or, when none, the address) counted (http/caller-rate-limit.ts);
- *    only then is a 404, 405 or 401 answered, and then a missing scope (403);
+ *    only then is a credential in the query string a 400 (http/url-credentials.ts), a 404, 405
+ *    or 401 answered, and then a missing scope (403);
  * 4. parse body: read only now that the caller is known and allowed, size-limited (http/json-body.ts);
+ *    an answer written before the body was read closes the connection (http/response-writer.ts);
  * 5. validate the request: the validators compiled at build time (contract/request-validation.ts);
  * 6. the handler (operations/, through `respond`);
  * 7. validate the response and serialize it (contract/response-check.ts);
