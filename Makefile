@@ -8,7 +8,7 @@ NPM_STAMP := node_modules/.install-stamp
 help:
 	@echo "make run    install, build, migrate, seed and serve on http://\$${HOST:-127.0.0.1}:\$${PORT:-8000} (docs at /docs)"
 	@echo "make test   install, lint the contract, check generated types, type-check and run every test"
-	@echo "make generate | lint | docs | sdk | sdk-interop | contract-diff BASE=<ref> | mock | bench | bench-scale | bench-charts | soak | canary"
+	@echo "make generate | lint | docs | sdk | sdk-interop | contract-diff BASE=<ref> | mock | bench | bench-scale | bench-charts | bench-slow-uploaders | soak | canary"
 
 # Installs exactly what package-lock.json pins, again only when it changes.
 $(NPM_STAMP): package.json package-lock.json
@@ -128,6 +128,12 @@ bench-scale: build bench-charts-deps
 # Draws the charts again from the results in bench/results, without measuring anything.
 bench-charts: install bench-charts-deps
 	npx tsx bench/redraw-charts.ts
+
+# 200 authenticated and 200 anonymous clients that each send 99 KB of a 100 KB body and stall:
+# prints the server's RSS before and at its peak, and what became of the connections (issue 17).
+.PHONY: bench-slow-uploaders
+bench-slow-uploaders: build
+	npx tsx bench/slow-uploaders.ts
 
 # Five minutes (SOAK_DURATION s) of mixed traffic against the production bundle; fails on a 5xx, a
 # socket error, an unexpected status or RSS growth after warm-up (not part of `make test`).

@@ -7,6 +7,7 @@ import { createServices } from './compose.js';
 import type { AppConfig } from './config.js';
 import type { CompiledContract } from './contract/compiled-contract.js';
 import { assertHandlersMatch } from './contract/handler-coverage.js';
+import { operationPath } from './contract/link-header.js';
 import type { HandlerMap, OperationId, RequestContext } from './contract/operation-types.js';
 import { requestSurface, type RequestSurface } from './contract/request-surface.js';
 import { callerRateLimit } from './http/caller-rate-limit.js';
@@ -15,7 +16,7 @@ import { jsonBodyReader } from './http/json-body.js';
 import { problemErrors } from './http/problem-errors.js';
 import { requestLogging } from './http/request-logging.js';
 import { setCollectedHeaders } from './http/response-headers.js';
-import { headersSetBy } from './http/security-headers.js';
+import { apiSecurityHeaders } from './http/security-headers.js';
 import type { StorageEngine } from './data/engine/storage-engine.js';
 import { createAuthenticator } from './identity/create-authenticator.js';
 import { withLocalDevUser } from './identity/local-dev-user.js';
@@ -65,7 +66,7 @@ export function createApp(deps: AppDependencies): Express {
   app.set('query parser', 'simple');
 
   if (deps.metrics) app.use(requestMetrics(deps.metrics));
-  app.use(requestLogging(logger, headersSetBy(securityHeaders(config.corsOrigins.length > 0))));
+  app.use(requestLogging(logger, apiSecurityHeaders(config.corsOrigins.length > 0)));
   if (config.corsOrigins.length > 0) {
     app.use(answeredElsewhere(corsFor(config.corsOrigins, requestSurface(contract.document)), (req) => req.method === 'OPTIONS'));
   }
@@ -95,7 +96,7 @@ function handlerResponder(handlers: HandlerMap, contract: CompiledContract): Ope
   );
   return (operation, input, req) => {
     const handler = handlers[operation.operationId as OperationId] as (input: unknown, context: RequestContext) => ReturnType<OperationResponder>;
-    return handler(input, { requestId: req.id, path: req.path });
+    return handler(input, { requestId: req.id, path: operationPath(operation.path, input.params) });
   };
 }
 
@@ -108,15 +109,6 @@ function answeredElsewhere(middleware: RequestHandler, answers: (req: express.Re
     if (answers(req)) setCollectedHeaders(res);
     middleware(req, res, next);
   };
-}
-
-/** helmet's headers; the API answers JSON only, so its CSP allows nothing to load or frame it. */
-function securityHeaders(crossOrigin: boolean): RequestHandler {
-  return helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
-    // Widgets on the allowed origins read these responses, so they may not be same-origin only.
-    crossOriginResourcePolicy: { policy: crossOrigin ? 'cross-origin' : 'same-origin' },
-  });
 }
 
 /**

@@ -19,6 +19,12 @@ export interface AppConfig {
   readonly databaseStatementTimeoutMs: number;
   /** DATABASE_CONNECT_TIMEOUT_MS: PostgreSQL: longest wait for a connection before the request gets a 503. */
   readonly databaseConnectTimeoutMs: number;
+  /** HEADERS_TIMEOUT_MS: longest a client may take to send a request's headers; then a 408 problem and the connection is closed. */
+  readonly headersTimeoutMs: number;
+  /** REQUEST_TIMEOUT_MS: longest a client may take to send a whole request (headers and body); then a 408 problem and the connection is closed. */
+  readonly requestTimeoutMs: number;
+  /** MAX_CONNECTIONS: most sockets open at once; further connections are closed as they arrive. */
+  readonly maxConnections: number;
   /** SHUTDOWN_GRACE_MS: how long SIGTERM/SIGINT waits for in-flight requests before cutting them off. */
   readonly shutdownGraceMs: number;
   /** LOG_LEVEL: pino level. */
@@ -80,6 +86,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseSchema: databaseSchema(env),
     databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 5_000, 10, 600_000),
     databaseConnectTimeoutMs: integer(env, 'DATABASE_CONNECT_TIMEOUT_MS', 2_000, 10, 600_000),
+    ...clientTimeouts(env),
+    maxConnections: integer(env, 'MAX_CONNECTIONS', 1_024, 1, 1_000_000),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     projectId: projectId(env),
@@ -94,6 +102,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicBaseUrl: publicBaseUrl(env),
     localDevUser: parseLocalDevUser(envReader(env), nodeEnv, host),
   });
+}
+
+/** Node refuses a headers timeout longer than the request timeout (which includes the headers). */
+function clientTimeouts(env: Env): { headersTimeoutMs: number; requestTimeoutMs: number } {
+  const headersTimeoutMs = integer(env, 'HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
+  const requestTimeoutMs = integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError('HEADERS_TIMEOUT_MS', `must not exceed REQUEST_TIMEOUT_MS (${requestTimeoutMs}), which includes the time to send the headers`);
+  }
+  return { headersTimeoutMs, requestTimeoutMs };
 }
 
 function publicBaseUrl(env: Env): string | undefined {

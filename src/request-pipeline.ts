@@ -6,13 +6,15 @@ import { markMatchedOperation } from './contract/matched-operation.js';
 import { validateRequest, type ValidatedInput } from './contract/request-validation.js';
 import { checkResponse, type OutgoingResponse } from './contract/response-check.js';
 import { RouteTable, type RouteMatch } from './contract/route-table.js';
-import { fieldErrorsFromAjv } from './contract/validation-errors.js';
+import { boundFieldErrors, fieldErrorsFromAjv } from './contract/validation-errors.js';
 import type { FieldError } from './errors/app-error.js';
 import { HttpProblemError } from './errors/http-problem-error.js';
 import { logProblemCause, problemFromError } from './errors/problem.js';
 import { callerKey, type CallerRateLimit } from './http/caller-rate-limit.js';
 import type { JsonBodyReader } from './http/json-body.js';
 import { responseHeaders } from './http/response-headers.js';
+import { credentialInQuery } from './http/url-credentials.js';
+import { MAX_URL_BYTES, urlTooLong } from './http/url-length.js';
 import { writeProblem, writeResponse } from './http/response-writer.js';
 import type { AuthenticatedCaller, Authenticator } from './identity/authenticator.js';
 import { requireScopes } from './identity/scopes.js';
@@ -35,11 +37,15 @@ export interface RequestPipelineOptions {
 
 /**
  * The contract's operations, served phase by phase (each phase's code lives in the file named):
- * 1. route: the operation for the method and path (contract/route-table.ts), else 404 or 405;
+ * 1. route: a URL over 8 KiB is a 414 (http/url-length.ts); the operation for the method and
+ *    path (contract/route-table.ts), else 404 or 405; a secured operation's answer, or one to a
+ *    request with credentials, is marked `Cache-Control: no-store`;
  * 2. authenticate: a secured operation's caller (identity/), bound to the request for its handler;
  * 3. rate limit: the caller (or, when none, the address) counted (http/caller-rate-limit.ts);
- *    only then is a 404, 405 or 401 answered, and then a missing scope (403);
+ *    only then is a credential in the query string a 400 (http/url-credentials.ts), a 404, 405
+ *    or 401 answered, and then a missing scope (403);
  * 4. parse body: read only now that the caller is known and allowed, size-limited (http/json-body.ts);
+ *    an answer written before the body was read closes the connection (http/response-writer.ts);
  * 5. validate the request: the validators compiled at build time (contract/request-validation.ts);
  * 6. the handler (operations/, through `respond`);
  * 7. validate the response and serialize it (contract/response-check.ts);
@@ -55,8 +61,13 @@ export function requestPipeline(options: RequestPipelineOptions): RequestHandler
     // Set once the handler runs: a service's bare field names are then located in the request.
     let handled: CompiledOperation | undefined;
     try {
+      if (urlTooLong(req.url)) throw new HttpProblemError('uri_too_long', 414, `The request URL exceeds ${MAX_URL_BYTES} bytes`);
       const route = routes.match(req.method, req.path);
       if (route.kind === 'operation') markMatchedOperation(req, route.operation.operationId);
+      // What a caller's credentials unlocked must not be kept by a shared cache (nor a browser's).
+      if ((route.kind === 'operation' && route.operation.security) || req.headers.authorization !== undefined) {
+        responseHeaders(res).set('Cache-Control', 'no-store');
+      }
 
       let caller: AuthenticatedCaller | undefined;
       let refusal: unknown;
@@ -69,6 +80,8 @@ export function requestPipeline(options: RequestPipelineOptions): RequestHandler
       }
 
       if (rateLimit) await rateLimit.count(callerKey(caller?.user.id, req.ip), responseHeaders(res));
+      const credential = credentialInQuery(req.query);
+      if (credential !== undefined) throw credentialInUrl(credential);
       if (route.kind !== 'operation') throw routingProblem(route, req);
       if (refusal !== undefined) throw refusal;
       const served = route.operation;
@@ -121,9 +134,15 @@ function invalidRequest(operation: CompiledOperation, req: Request, ajvErrors: r
     const got = req.headers['content-type'] ?? 'no content type';
     return new HttpProblemError('unsupported_media_type', 415, `Expected a body of type application/json, got ${got}`);
   }
-  const errors = fieldErrorsFromAjv(ajvErrors);
-  const detail = errors.length === 0 ? 'The request is invalid' : errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  const { listed: errors, more } = boundFieldErrors(fieldErrorsFromAjv(ajvErrors));
+  const detail = errors.length === 0 ? 'The request is invalid' : errors.map((e) => `${e.field}: ${e.message}`).join('; ') + (more > 0 ? `; and ${more} more` : '');
   return new HttpProblemError('validation_error', 400, detail, { errors });
+}
+
+/** A credential in the query string: refused, naming the parameter, never echoing its value. */
+function credentialInUrl(name: string): HttpProblemError {
+  const detail = `Credentials must not be sent in the URL (query.${name}); send them in the Authorization header`;
+  return new HttpProblemError('credentials_in_url', 400, detail, { errors: [{ field: `query.${name}`, message: 'is a credential and is not accepted in the URL' }] });
 }
 
 function hasNonJsonBody(req: Request): boolean {

@@ -5,6 +5,8 @@ import { loadCompiledContract } from './contract/compiled-contract.js';
 import { StorageUnavailableError } from './data/engine/storage-unavailable-error.js';
 import { openMigratedStorage } from './data/migrations.js';
 import { createAppServer } from './http/app-server.js';
+import { answerClientErrors } from './http/client-errors.js';
+import { apiSecurityHeaders } from './http/security-headers.js';
 import { trackRequestsInFlight } from './http/graceful-shutdown.js';
 import { LOCAL_DEV_SCOPES, LOCAL_DEV_USER } from './identity/local-dev-user.js';
 import { createLogger } from './logger.js';
@@ -43,7 +45,9 @@ async function main(): Promise<void> {
     ? await (await import('./http/redis-rate-limit-store.js')).connectRedisRateLimitStore(config.rateLimitRedisUrl, logger, undefined, metrics?.rateLimitFailedOpen)
     : undefined;
   const app = createApp({ config, storage, contract, logger, rateLimitStore: redis?.store, metrics });
-  const server: Server = createAppServer(app).listen(config.port, config.host, () => {
+  const server: Server = createAppServer(app, config);
+  answerClientErrors(server, logger, apiSecurityHeaders(config.corsOrigins.length > 0));
+  server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ host: config.host, port }, `serving on http://${config.host}:${port} (docs at /docs)`);

@@ -60,6 +60,8 @@ export interface OperationFacts {
   readonly arrayQueryParameters: readonly string[];
   /** Whether any parameter is a header: only then may validation coerce or default a header value. */
   readonly headerParameters: boolean;
+  /** Parameters typed integer (or list of integers): their values must be decimal digits before they are coerced. */
+  readonly integerParameters: readonly { readonly in: 'query' | 'path' | 'header'; readonly name: string }[];
 }
 
 /** One operation of the contract as the request pipeline serves it. */

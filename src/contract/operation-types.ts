@@ -46,7 +46,7 @@ export type OperationResult<K extends OperationId> = {
 /** Facts about the request a handler may need without touching HTTP objects. */
 export interface RequestContext {
   requestId: string;
-  /** The request path, for building links to related pages. */
+  /** The operation's path (its template with the path parameters filled in), for building links to related pages. */
   path: string;
 }
 

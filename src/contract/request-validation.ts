@@ -40,13 +40,49 @@ export function validateRequest(operation: CompiledOperation, request: ParsedReq
   const header = operation.headerParameters ? { ...request.headers } : request.headers;
   const envelope: Record<string, unknown> = { path: request.pathParameters, query, header, cookie: {} };
   if (typeof request.body === 'object' || request.headers['content-type'] === 'application/json') envelope.requestBody = request.body;
+  const notDecimal = operation.integerParameters.length === 0 ? undefined : nonDecimalIntegers(operation, envelope);
   let errors: ErrorObject[] | undefined;
   for (const validate of operation.validateRequest) {
     if (validate(envelope)) continue;
-    (errors ??= []).push(...(validate.errors ?? []));
+    const found = validate.errors ?? [];
+    (errors ??= []).push(...(notDecimal ? found.filter((e) => !notDecimal.some((n) => isAtOrUnder(e.instancePath, n.instancePath))) : found));
   }
-  if (errors) return { valid: false, errors };
+  if (notDecimal) (errors ??= []).push(...notDecimal);
+  if (errors && errors.length > 0) return { valid: false, errors };
   return { valid: true, input: { query: envelope.query as Record<string, unknown>, params: envelope.path as Record<string, unknown>, body: request.body } };
+}
+
+/** An integer parameter's value as written: decimal digits, with a minus sign when negative. */
+const DECIMAL_INTEGER = /^-?[0-9]+$/;
+
+/**
+ * An error for each integer parameter whose value is not written in decimal digits. The
+ * validators' coercion (ajv's `coerceTypes`) turns any string that JavaScript's `Number` reads as
+ * a whole number into one: `0x10`, `1e2`, `+5`, ` 5`, `5.0`. A number has one spelling here;
+ * the others are refused (and the validators' errors about the same value are dropped, so the
+ * caller reads one reason).
+ */
+function nonDecimalIntegers(operation: CompiledOperation, envelope: Record<string, unknown>): ErrorObject[] | undefined {
+  let found: ErrorObject[] | undefined;
+  for (const { in: location, name } of operation.integerParameters) {
+    const values = envelope[location] as Record<string, unknown> | undefined;
+    if (!values || !Object.hasOwn(values, name)) continue;
+    const value = values[name];
+    const written = Array.isArray(value) ? value : [value];
+    if (written.every((v) => typeof v !== 'string' || DECIMAL_INTEGER.test(v))) continue;
+    (found ??= []).push({
+      instancePath: `/${location}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      schemaPath: '#/decimal-integer',
+      keyword: 'type',
+      params: { type: 'integer' },
+      message: 'must be an integer written in decimal digits',
+    });
+  }
+  return found;
+}
+
+function isAtOrUnder(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}/`);
 }
 
 /**

@@ -55,3 +55,17 @@ function join(location: string | undefined, path: string[]): string {
 function unescapePointer(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
+
+/** Most field errors one problem lists (a URL full of unknown parameters would otherwise list them all). */
+export const MAX_LISTED_FIELD_ERRORS = 20;
+
+/** Longest field name a problem repeats (a parameter's name comes from the caller); longer ones are cut, marked with `...`. */
+export const MAX_LISTED_FIELD_LENGTH = 100;
+
+/** The first MAX_LISTED_FIELD_ERRORS of `errors`, their names cut to MAX_LISTED_FIELD_LENGTH, and how many were left out. */
+export function boundFieldErrors(errors: readonly FieldError[]): { listed: FieldError[]; more: number } {
+  const listed = errors.slice(0, MAX_LISTED_FIELD_ERRORS).map((error) =>
+    error.field.length > MAX_LISTED_FIELD_LENGTH ? { ...error, field: `${error.field.slice(0, MAX_LISTED_FIELD_LENGTH - 3)}...` } : error,
+  );
+  return { listed, more: errors.length - listed.length };
+}

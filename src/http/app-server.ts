@@ -12,14 +12,37 @@ import type { Express } from 'express';
  * Objects born on the right prototype make that call a no-op, and Express behaves exactly as
  * before: same prototypes, same methods, same middleware.
  */
-export function createAppServer(app: Express): Server {
-  return createServer(
+export function createAppServer(app: Express, limits: ClientLimits = {}): Server {
+  const { headersTimeoutMs, requestTimeoutMs, maxConnections } = limits;
+  const server = createServer(
     {
       IncomingMessage: bornOn(IncomingMessage, app.request),
       ServerResponse: bornOn(ServerResponse, app.response) as typeof ServerResponse<IncomingMessage>,
+      ...(headersTimeoutMs === undefined ? {} : { headersTimeout: headersTimeoutMs }),
+      ...(requestTimeoutMs === undefined ? {} : { requestTimeout: requestTimeoutMs }),
+      // Node looks for timed-out requests every 30 s by default, so a 10 s limit could take 40 s.
+      ...(headersTimeoutMs === undefined && requestTimeoutMs === undefined
+        ? {}
+        : { connectionsCheckingInterval: Math.min(1_000, headersTimeoutMs ?? Infinity, requestTimeoutMs ?? Infinity) }),
     },
     app,
   );
+  if (maxConnections !== undefined) server.maxConnections = maxConnections;
+  return server;
+}
+
+/**
+ * How long and how many slow clients may hold the server (Node's defaults when left out: 60 s
+ * for the headers, 300 s for the request, no cap on sockets). A client over a timeout gets a 408
+ * (see client-errors.ts) and its connection is closed.
+ */
+export interface ClientLimits {
+  /** Node's `headersTimeout`: longest wait for a request's complete headers. */
+  headersTimeoutMs?: number;
+  /** Node's `requestTimeout`: longest wait for a complete request, body included. */
+  requestTimeoutMs?: number;
+  /** Node's `server.maxConnections`: sockets past it are closed as they are accepted. */
+  maxConnections?: number;
 }
 
 /**

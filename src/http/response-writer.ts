@@ -24,6 +24,7 @@ export function writeResponse(res: ServerResponse, response: ResponseToWrite): v
     return;
   }
   const headers = responseHeaders(res);
+  if (bodyLeftUnread(res)) headers.set('Connection', 'close');
   const given = response.headers;
   if (given) for (const name in given) headers.set(name, given[name]!);
   const { payload } = response;
@@ -37,6 +38,20 @@ export function writeResponse(res: ServerResponse, response: ResponseToWrite): v
   headers.set('Content-Length', String(Buffer.byteLength(payload)));
   res.writeHead(response.status, headers.toList());
   res.end(payload);
+}
+
+/**
+ * Whether the request announced a body that has not been read in full: it was refused before its
+ * body was read (401, 403, 404, 405, 429, 413 by its Content-Length). Node would otherwise go on
+ * reading and discarding it to keep the connection alive, so a client could hold the socket (and
+ * its buffers) open by never finishing the body; `Connection: close` makes Node close it once the
+ * answer is sent.
+ */
+function bodyLeftUnread(res: ServerResponse): boolean {
+  const req = res.req;
+  if (req === undefined || req.complete) return false;
+  const length = req.headers['content-length'];
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }
 
 /** Writes a problem (from `problemFromError`) as application/problem+json. */

@@ -1,6 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import type { RequestHandler } from 'express';
+import helmet from 'helmet';
 import { baseHeaders, type BaseHeaders } from './response-headers.js';
 
 /**
@@ -22,4 +23,18 @@ export function headersSetBy(middleware: RequestHandler): BaseHeaders {
   if (!wentOn || res.headersSent || res.writableEnded) throw new Error('the middleware did not just set headers and go on; its headers cannot be worked out once');
   // Node keeps the names lower-case, and so they are sent (header names are case-insensitive).
   return baseHeaders(res.getHeaderNames().flatMap((name) => [name, String(res.getHeader(name))]));
+}
+
+/**
+ * The security headers of every API response (helmet's), worked out once. The API answers JSON
+ * only, so its CSP allows nothing to load or frame it; with CORS on, widgets on the allowed
+ * origins read its responses, so they may not be same-origin only.
+ */
+export function apiSecurityHeaders(crossOrigin: boolean): BaseHeaders {
+  return headersSetBy(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+      crossOriginResourcePolicy: { policy: crossOrigin ? 'cross-origin' : 'same-origin' },
+    }),
+  );
 }

@@ -51,3 +51,17 @@ function decodedName(name: string): string {
     return name;
   }
 }
+
+/**
+ * Query parameters refused outright (compared case-insensitively, once percent-decoded): a
+ * bearer token or API key in a URL ends up in browser histories, proxy logs and `Referer`
+ * headers, so the service answers 400 instead of reading it. The access log still censors the
+ * wider REDACTED_QUERY_PARAMETERS list in every URL it writes, these included.
+ */
+export const REFUSED_QUERY_CREDENTIALS: ReadonlySet<string> = new Set(['access_token', 'token', 'api_key']);
+
+/** The first query parameter (as the caller spelt it) whose name is a refused credential, or undefined. */
+export function credentialInQuery(query: Record<string, unknown>): string | undefined {
+  for (const name in query) if (Object.hasOwn(query, name) && REFUSED_QUERY_CREDENTIALS.has(name.toLowerCase())) return name;
+  return undefined;
+}

@@ -12,7 +12,7 @@ interface ParameterObject {
   style?: string;
   explode?: boolean;
   content?: unknown;
-  schema?: { type?: unknown };
+  schema?: { type?: unknown; items?: { type?: unknown } };
 }
 
 /**
@@ -37,6 +37,7 @@ export function operationFacts(operations: Operation[], securitySchemes: Record<
       parameterLocations: Object.fromEntries(parameters.map((p) => [p.name, p.in])),
       arrayQueryParameters: arrayQueryParameters(parameters),
       headerParameters: parameters.some((p) => p.in === 'header'),
+      integerParameters: integerParameters(parameters),
     };
   });
 }
@@ -63,6 +64,17 @@ function arrayQueryParameters(parameters: ParameterObject[]): string[] {
     if (parameter.schema?.type === 'array') arrays.push(parameter.name);
   }
   return arrays;
+}
+
+/** Parameters whose values are integers (or lists of them), by where they are sent: header names lower-cased, as Node gives them. */
+function integerParameters(parameters: ParameterObject[]): OperationFacts['integerParameters'] {
+  return parameters
+    .filter((p) => isInteger(p.schema?.type) || (p.schema?.type === 'array' && isInteger(p.schema.items?.type)))
+    .map((p) => ({ in: p.in as 'query' | 'path' | 'header', name: p.in === 'header' ? p.name.toLowerCase() : p.name }));
+}
+
+function isInteger(type: unknown): boolean {
+  return type === 'integer' || (Array.isArray(type) && type.includes('integer'));
 }
 
 function requestBody(operation: Operation, where: string): OperationFacts['requestBody'] {
