@@ -80,7 +80,7 @@ export interface ResponseExamples {
   readonly example: unknown;
   /** `examples` by name (what `Prefer: example=<name>` picks). */
   readonly named: Readonly<Record<string, unknown>>;
-  /** A value for every documented header: its example, else a placeholder. */
+  /** The documented headers that have an example, with it. */
   readonly headers: Readonly<Record<string, string>>;
 }
 
