@@ -27,6 +27,8 @@ const documentedOf = (operation: CompiledOperation) => resolved.paths[operation.
 interface Probe {
   operation: CompiledOperation;
   label: string;
+  /** The status the mock must answer (a 500 of its own response check is a violation too). */
+  status: number;
   send: (app: Server) => request.Test;
 }
 
@@ -57,26 +59,31 @@ function byId(operationId: string): CompiledOperation {
 function requestMix(): Probe[] {
   const probes: Probe[] = [];
   for (const operation of contract.operations) {
-    const add = (label: string, send: Probe['send']) => probes.push({ operation, label, send });
-    add('as documented', documentedRequest(operation));
-    add('dynamic', documentedRequest(operation, 'dynamic=true'));
-    add('unknown example', documentedRequest(operation, 'example=no-such-example'));
-    add('undocumented parameter', documentedRequest(operation, undefined, { query: { no_such_parameter: '1' } }));
-    if (operation.security) add('no token', documentedRequest(operation, undefined, { token: false }));
+    const add = (label: string, status: number, send: Probe['send']) => probes.push({ operation, label, status, send });
+    const success = Number(Object.keys(operation.responses).find((status) => status.startsWith('2')));
+    add('as documented', success, documentedRequest(operation));
+    add('dynamic', success, documentedRequest(operation, 'dynamic=true'));
+    add('unknown example', 400, documentedRequest(operation, 'example=no-such-example'));
+    add('undocumented parameter', 400, documentedRequest(operation, undefined, { query: { no_such_parameter: '1' } }));
+    if (operation.security) add('no token', 401, documentedRequest(operation, undefined, { token: false }));
     for (const [status, response] of Object.entries(documentedOf(operation).responses)) {
-      add(`code=${status}`, documentedRequest(operation, `code=${status}`));
-      add(`code=${status}, dynamic`, documentedRequest(operation, `code=${status}, dynamic=true`));
+      add(`code=${status}`, Number(status), documentedRequest(operation, `code=${status}`));
+      add(`code=${status}, dynamic`, Number(status), documentedRequest(operation, `code=${status}, dynamic=true`));
       const media = Object.values(response.content ?? {})[0];
-      for (const name of Object.keys(media?.examples ?? {})) add(`code=${status}, example=${name}`, documentedRequest(operation, `code=${status}, example=${name}`));
+      for (const name of Object.keys(media?.examples ?? {})) {
+        add(`code=${status}, example=${name}`, Number(status), documentedRequest(operation, `code=${status}, example=${name}`));
+      }
     }
   }
   const list = byId('listCustomers');
   const queries: Record<string, string>[] = [{ region: 'US' }, { region: 'EU' }, { limit: '1' }, { region: 'US', limit: '1' }, { cursor: 'eyJhZnRlciI6MX0', limit: '1' }];
   for (const query of queries) {
-    probes.push({ operation: list, label: `list ${JSON.stringify(query)}`, send: documentedRequest(list, undefined, { query }) });
+    probes.push({ operation: list, label: `list ${JSON.stringify(query)}`, status: 200, send: documentedRequest(list, undefined, { query }) });
   }
   const get = byId('getCustomer');
-  for (const code of ['GAMMA', 'NOPE']) probes.push({ operation: get, label: `get ${code}`, send: documentedRequest(get, undefined, { path: `/customers/${code}` }) });
+  for (const [code, status] of [['GAMMA', 200], ['NOPE', 404]] as const) {
+    probes.push({ operation: get, label: `get ${code}`, status, send: documentedRequest(get, undefined, { path: `/customers/${code}` }) });
+  }
   return probes;
 }
 
@@ -105,6 +112,7 @@ async function validateMix(app: Server, probes: Probe[], sendFirst: (app: Server
   const failures: string[] = [];
   for (const probe of probes) {
     const res = await probe.send(app);
+    if (res.status !== probe.status) failures.push(`${probe.operation.operationId} ${probe.label} -> ${res.status}: expected ${probe.status} (${(res.text ?? "").slice(0, 200)})`);
     for (const violation of violations(probe.operation, res)) failures.push(`${probe.operation.operationId} ${probe.label} -> ${res.status}: ${violation}`);
   }
   return failures;
