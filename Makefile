@@ -53,7 +53,8 @@ contract-review: install
 	@npx tsx scripts/contract-diff/main.ts --base HEAD~1 --if-present
 
 # A mock of the API from the contract's examples on MOCK_PORT (default 8001), validated like the
-# real server, for building clients and widgets before the backend is done.
+# real server, for building clients and widgets before the backend is done. Prefer: code=,
+# example=<name>, dynamic=true (seeded by MOCK_SEED); MOCK_STATEFUL=1 keeps created customers.
 .PHONY: mock
 mock: install
 	npm run -s mock

@@ -297,7 +297,7 @@ export interface components {
          * @description Liveness report.
          * @example {
          *       "status": "ok",
-         *       "version": "2.4.0"
+         *       "version": "2.5.0"
          *     }
          */
         Health: {
@@ -433,12 +433,47 @@ export interface components {
             message: string;
         };
         /**
+         * @description The kinds of problem this API answers with, as `urn:problem-type:<kind>`; no other
+         *     `type` is ever sent.
+         *
+         *     | type | status | when |
+         *     | --- | --- | --- |
+         *     | `urn:problem-type:validation-error` | 400 | A parameter or body field does not match the contract (`errors` names each). |
+         *     | `urn:problem-type:invalid-input` | 400 | The request matches the schemas but breaks a rule they cannot state (a foreign cursor, a reversed or too long date range). |
+         *     | `urn:problem-type:malformed-json` | 400 | The body is not JSON. |
+         *     | `urn:problem-type:bad-request` | 400 | The body cannot be read, or decoded as its `Content-Encoding` or charset says (invalid UTF-8 included). |
+         *     | `urn:problem-type:credentials-in-url` | 400 | A query parameter carries a credential (`access_token`, `token`, `api_key`, any case); its value is never logged. |
+         *     | `urn:problem-type:duplicate-json-key` | 400 | The JSON body repeats a member name within one object. |
+         *     | `urn:problem-type:malformed-request` | 400 | The request is not valid HTTP/1.1 (answered before routing; the connection is closed). |
+         *     | `urn:problem-type:unauthorized` | 401 | No credentials, or credentials that are not valid. |
+         *     | `urn:problem-type:insufficient-scope` | 403 | The token lacks a scope the operation requires. |
+         *     | `urn:problem-type:not-found` | 404 | The named customer or time series does not exist. |
+         *     | `urn:problem-type:route-not-found` | 404 | No operation is defined at this path. |
+         *     | `urn:problem-type:docs-not-built` | 404 | `/docs` was asked for, but the documentation page has not been built. |
+         *     | `urn:problem-type:method-not-allowed` | 405 | The path has no operation for this method (`Allow` lists those it has). |
+         *     | `urn:problem-type:request-timeout` | 408 | The headers or the whole request did not arrive within `HEADERS_TIMEOUT_MS` / `REQUEST_TIMEOUT_MS`. |
+         *     | `urn:problem-type:conflict` | 409 | A customer with this code already exists. |
+         *     | `urn:problem-type:payload-too-large` | 413 | The body is over the size limit. |
+         *     | `urn:problem-type:unsupported-media-type` | 415 | The body is not `application/json`, or its charset or encoding is not one the server reads. |
+         *     | `urn:problem-type:uri-too-long` | 414 | The URL is over 8192 bytes. |
+         *     | `urn:problem-type:rate-limited` | 429 | The caller used up its per-minute budget. |
+         *     | `urn:problem-type:request-header-fields-too-large` | 431 | The request line and headers exceed 16 KiB. |
+         *     | `urn:problem-type:internal-error` | 500 | An unexpected failure (logged with the request id). |
+         *     | `urn:problem-type:database-unavailable` | 503 | The database cannot serve right now. |
+         *     | `urn:problem-type:identity-provider-unavailable` | 503 | The identity provider's signing keys cannot be fetched. |
+         * @example urn:problem-type:not-found
+         * @enum {string}
+         */
+        ProblemType: "urn:problem-type:validation-error" | "urn:problem-type:invalid-input" | "urn:problem-type:malformed-json" | "urn:problem-type:bad-request" | "urn:problem-type:credentials-in-url" | "urn:problem-type:duplicate-json-key" | "urn:problem-type:malformed-request" | "urn:problem-type:unauthorized" | "urn:problem-type:insufficient-scope" | "urn:problem-type:not-found" | "urn:problem-type:route-not-found" | "urn:problem-type:docs-not-built" | "urn:problem-type:method-not-allowed" | "urn:problem-type:request-timeout" | "urn:problem-type:conflict" | "urn:problem-type:payload-too-large" | "urn:problem-type:unsupported-media-type" | "urn:problem-type:uri-too-long" | "urn:problem-type:rate-limited" | "urn:problem-type:request-header-fields-too-large" | "urn:problem-type:internal-error" | "urn:problem-type:database-unavailable" | "urn:problem-type:identity-provider-unavailable";
+        /**
          * @description An RFC 9457 problem document; every error response has this shape.
          * @example {
-         *       "type": "https://httpstatuses.io/400",
+         *       "type": "urn:problem-type:validation-error",
          *       "title": "Bad Request",
          *       "status": 400,
          *       "detail": "query.limit: must be >= 1",
+         *       "instance": "urn:request-id:3f2a6c1e-8b4d-4e7a-9c0f-5d1e2b3a4c6f",
+         *       "request_id": "3f2a6c1e-8b4d-4e7a-9c0f-5d1e2b3a4c6f",
          *       "errors": [
          *         {
          *           "field": "query.limit",
@@ -448,18 +483,24 @@ export interface components {
          *     }
          */
         Problem: {
-            /** @description A URI identifying the kind of problem. */
-            type: string;
+            type: components["schemas"]["ProblemType"];
             /** @description Short, human-readable summary of the kind of problem. */
             title: string;
             /** @description The HTTP status code. */
             status: number;
             /** @description What went wrong with this request. */
             detail: string;
-            /** @description The request path that produced the problem. */
-            instance?: string;
-            /** @description The request id (also in the `X-Request-Id` header), for support. */
-            request_id?: string;
+            /**
+             * @description This occurrence of the problem, named by its request id: `urn:request-id:<request_id>`
+             *     (RFC 9457 `instance`, a URI that identifies the occurrence rather than the resource).
+             */
+            instance: string;
+            /**
+             * @description The request id, also in the `X-Request-Id` response header: the caller's own
+             *     `X-Request-Id` when it sent a sane one (1-128 of `A-Z a-z 0-9 . _ : -`), a UUID
+             *     otherwise. Quote it when reporting a problem.
+             */
+            request_id: string;
             /** @description For validation failures, each offending field and why (at most 20; `detail` counts the rest). */
             errors?: components["schemas"]["ProblemFieldError"][];
         };
@@ -877,65 +918,84 @@ export interface components {
         };
     };
     responses: {
-        /**
-         * @description The request does not match the contract; `errors` names each bad field (at most 20; the
-         *     `detail` then ends with how many more there were). Also: a credential in the query string
-         *     (`access_token`, `token`, `api_key`, any case), an integer not written in decimal digits,
-         *     and a JSON body that is not valid UTF-8 or repeats a member name within one object.
-         */
-        BadRequest: {
+        /** @description This operation takes no parameters; any query parameter is refused, named in `errors`. */
+        NoParametersBadRequest: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "https://httpstatuses.io/400",
-                 *       "title": "Bad Request",
-                 *       "status": 400,
-                 *       "detail": "query.limit: must be <= 500",
-                 *       "errors": [
-                 *         {
-                 *           "field": "query.limit",
-                 *           "message": "must be <= 500"
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description No such resource. */
-        NotFound: {
+        /** @description A parameter does not match the contract, or the cursor is not one this server issued; `errors` names each bad field. */
+        ListCustomersBadRequest: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "https://httpstatuses.io/404",
-                 *       "title": "Not Found",
-                 *       "status": 404,
-                 *       "detail": "No customer with code 'NOPE'"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The resource already exists. */
+        /** @description A parameter does not match the contract, or the cursor is not one this server issued; `errors` names each bad field. */
+        CustomersFrameBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not JSON, cannot be decoded, or does not match `NewCustomer`; `errors` names each bad field. */
+        CreateCustomerBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The customer code in the path does not match `CustomerCode`. */
+        GetCustomerBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A date is missing or not a date, the range is reversed, or it holds more rows than one request may read; `errors` names each bad field. */
+        RandomNumbersBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No customer has this code. */
+        CustomerNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The time series has not been produced yet (the launcher has not run). */
+        SeriesNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A customer with this code already exists. */
         Conflict: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "https://httpstatuses.io/409",
-                 *       "title": "Conflict",
-                 *       "status": 409,
-                 *       "detail": "A customer with customer_code 'ACME' already exists"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -945,31 +1005,15 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "https://httpstatuses.io/413",
-                 *       "title": "Payload Too Large",
-                 *       "status": 413,
-                 *       "detail": "The request body exceeds 102400 bytes"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request body is not `application/json`. */
+        /** @description The request body is not `application/json`, or uses a charset or encoding the server does not read. */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "https://httpstatuses.io/415",
-                 *       "title": "Unsupported Media Type",
-                 *       "status": 415,
-                 *       "detail": "Expected a body of type application/json, got text/plain"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -980,38 +1024,56 @@ export interface components {
          */
         Unauthorized: {
             headers: {
-                /** @description `Bearer realm="tutorial-api"`, with `error="invalid_token"` when a token was sent. */
+                /**
+                 * @description `Bearer realm="tutorial-api"`, with `error="invalid_token"` when a token was sent.
+                 * @example Bearer realm="tutorial-api"
+                 */
                 "WWW-Authenticate": string;
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "urn:problem-type:unauthorized",
-                 *       "title": "Unauthorized",
-                 *       "status": 401,
-                 *       "detail": "The token has expired"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The caller is authenticated but its token does not grant a scope this operation requires. */
-        Forbidden: {
+        /** @description The caller is authenticated but its token does not grant `customers:read`. */
+        ForbiddenCustomersRead: {
             headers: {
-                /** @description `Bearer error="insufficient_scope", scope="..."` naming the missing scopes. */
+                /**
+                 * @description `Bearer error="insufficient_scope", scope="..."` naming the missing scopes.
+                 * @example Bearer realm="tutorial-api", error="insufficient_scope", scope="customers:read"
+                 */
                 "WWW-Authenticate": string;
                 [name: string]: unknown;
             };
             content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller is authenticated but its token does not grant `customers:write`. */
+        ForbiddenCustomersWrite: {
+            headers: {
                 /**
-                 * @example {
-                 *       "type": "urn:problem-type:insufficient-scope",
-                 *       "title": "Forbidden",
-                 *       "status": 403,
-                 *       "detail": "This operation requires the scope customers:write, which the caller's credentials do not grant"
-                 *     }
+                 * @description `Bearer error="insufficient_scope", scope="..."` naming the missing scopes.
+                 * @example Bearer realm="tutorial-api", error="insufficient_scope", scope="customers:write"
                  */
+                "WWW-Authenticate": string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller is authenticated but its token does not grant `timeseries:read`. */
+        ForbiddenTimeseriesRead: {
+            headers: {
+                /**
+                 * @description `Bearer error="insufficient_scope", scope="..."` naming the missing scopes.
+                 * @example Bearer realm="tutorial-api", error="insufficient_scope", scope="timeseries:read"
+                 */
+                "WWW-Authenticate": string;
+                [name: string]: unknown;
+            };
+            content: {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1025,14 +1087,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "urn:problem-type:request-timeout",
-                 *       "title": "Request Timeout",
-                 *       "status": 408,
-                 *       "detail": "The request was not received in full in time"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1042,14 +1096,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "urn:problem-type:uri-too-long",
-                 *       "title": "URI Too Long",
-                 *       "status": 414,
-                 *       "detail": "The request URL exceeds 8192 bytes"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1059,33 +1105,20 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "urn:problem-type:request-header-fields-too-large",
-                 *       "title": "Request Header Fields Too Large",
-                 *       "status": 431,
-                 *       "detail": "The request line and headers exceed the server limit"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /** @description The caller (user, or client address when anonymous) used up its per-minute request budget. */
         TooManyRequests: {
             headers: {
-                /** @description Seconds until the budget is renewed. */
+                /**
+                 * @description Seconds until the budget is renewed.
+                 * @example 42
+                 */
                 "Retry-After": number;
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "urn:problem-type:rate-limited",
-                 *       "title": "Too Many Requests",
-                 *       "status": 429,
-                 *       "detail": "Too many requests: the limit is 600 per minute; retry after 42 s"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1095,14 +1128,40 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The database is down, unreachable, locked past the statement timeout or unreadable.
+         *     Retry after `Retry-After` seconds.
+         */
+        DatabaseUnavailable: {
+            headers: {
                 /**
-                 * @example {
-                 *       "type": "https://httpstatuses.io/500",
-                 *       "title": "Internal Server Error",
-                 *       "status": 500,
-                 *       "detail": "The server could not complete the request; quote the request id when reporting it."
-                 *     }
+                 * @description Seconds to wait before retrying.
+                 * @example 5
                  */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The identity provider's signing keys (`AUTH_JWKS_URL`) cannot be fetched, so the
+         *     caller's token cannot be checked. Retry after `Retry-After` seconds.
+         */
+        IdentityProviderUnavailable: {
+            headers: {
+                /**
+                 * @description Seconds to wait before retrying.
+                 * @example 5
+                 */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1115,19 +1174,14 @@ export interface components {
          */
         ServiceUnavailable: {
             headers: {
-                /** @description Seconds to wait before retrying. */
+                /**
+                 * @description Seconds to wait before retrying.
+                 * @example 5
+                 */
                 "Retry-After": number;
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "urn:problem-type:database-unavailable",
-                 *       "title": "Service Unavailable",
-                 *       "status": 503,
-                 *       "detail": "The database cannot be reached; retry after 5 s"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1180,16 +1234,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "status": "ok",
-                     *       "version": "2.4.0"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["NoParametersBadRequest"];
             408: components["responses"]["RequestTimeout"];
             414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
@@ -1212,21 +1260,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "status": "ready"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["NoParametersBadRequest"];
             408: components["responses"]["RequestTimeout"];
             414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
             431: components["responses"]["RequestHeaderFieldsTooLarge"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getOpenApiJson: {
@@ -1244,21 +1287,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "openapi": "3.1.0",
-                     *       "info": {
-                     *         "title": "Tutorial API",
-                     *         "version": "2.4.0"
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         [key: string]: unknown;
                     };
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["NoParametersBadRequest"];
             408: components["responses"]["RequestTimeout"];
             414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
@@ -1281,15 +1315,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example openapi: 3.1.0
-                     *     info:
-                     *       title: Tutorial API
-                     */
                     "application/yaml": string;
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["NoParametersBadRequest"];
             408: components["responses"]["RequestTimeout"];
             414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
@@ -1312,110 +1341,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "contractVersion": 1,
-                     *       "adapter": {
-                     *         "type": "adapter-from-api",
-                     *         "id": "tutorial-api",
-                     *         "title": "Tutorial API",
-                     *         "description": "Customers, published time series and Command Center widget feeds."
-                     *       },
-                     *       "openapi": {
-                     *         "url": "/openapi.json",
-                     *         "version": "3.1.0",
-                     *         "checksum": "0f8e2d6c3b1a4e5f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f"
-                     *       },
-                     *       "configVariables": [],
-                     *       "secretVariables": [
-                     *         {
-                     *           "key": "apiToken",
-                     *           "label": "API token",
-                     *           "type": "secret",
-                     *           "required": true,
-                     *           "description": "A bearer JWT with the scopes the operations list.",
-                     *           "injection": {
-                     *             "type": "bearer"
-                     *           }
-                     *         }
-                     *       ],
-                     *       "availableOperations": [
-                     *         {
-                     *           "operationId": "getHealth",
-                     *           "label": "Health",
-                     *           "description": "Answers 200 while the process is able to serve requests.",
-                     *           "method": "GET",
-                     *           "path": "/health",
-                     *           "kind": "resource",
-                     *           "capabilities": [
-                     *             "resource"
-                     *           ],
-                     *           "requiresTimeRange": false,
-                     *           "supportsMaxRows": false,
-                     *           "parameters": {
-                     *             "path": [],
-                     *             "query": [],
-                     *             "headers": []
-                     *           },
-                     *           "responseModel": "Health",
-                     *           "cache": {
-                     *             "policy": "disabled",
-                     *             "ttlMs": 0,
-                     *             "dedupeInFlight": true
-                     *           }
-                     *         },
-                     *         {
-                     *           "operationId": "getCustomersFrame",
-                     *           "label": "Customers (frame)",
-                     *           "description": "The customers as a `core.tabular_frame@v1` frame.",
-                     *           "method": "GET",
-                     *           "path": "/widgets/customers",
-                     *           "kind": "query",
-                     *           "capabilities": [
-                     *             "query"
-                     *           ],
-                     *           "requiresTimeRange": false,
-                     *           "supportsMaxRows": true,
-                     *           "parameters": {
-                     *             "path": [],
-                     *             "query": [
-                     *               {
-                     *                 "key": "limit",
-                     *                 "label": "Limit",
-                     *                 "type": "number",
-                     *                 "description": "Maximum number of rows to return.",
-                     *                 "required": false,
-                     *                 "defaultValue": 50,
-                     *                 "example": 50,
-                     *                 "validation": {
-                     *                   "min": 1,
-                     *                   "max": 500
-                     *                 }
-                     *               }
-                     *             ],
-                     *             "headers": []
-                     *           },
-                     *           "responseContract": "core.tabular_frame@v1",
-                     *           "responseModel": "TabularFrame",
-                     *           "cache": {
-                     *             "policy": "safe",
-                     *             "ttlMs": 30000,
-                     *             "dedupeInFlight": true
-                     *           }
-                     *         }
-                     *       ],
-                     *       "health": {
-                     *         "operationId": "getHealth",
-                     *         "expectedStatus": 200,
-                     *         "timeoutMs": 2000
-                     *       },
-                     *       "checksum": "5d41402abc4b2a76b9719d911017c592e6a9f5c8b2d3e4f5a6b7c8d9e0f1a2b3"
-                     *     }
-                     */
                     "application/json": components["schemas"]["AdapterFromApiDiscovery"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["NoParametersBadRequest"];
             408: components["responses"]["RequestTimeout"];
             414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
@@ -1448,11 +1377,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#0f172a"/></svg> */
                     "image/svg+xml": string;
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["NoParametersBadRequest"];
             408: components["responses"]["RequestTimeout"];
             414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
@@ -1475,24 +1403,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "7a0f3a52-3b0c-4f0e-9d49-2f6f1c0e2b11",
-                     *       "username": "ada",
-                     *       "email": "ada@example.com"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["NoParametersBadRequest"];
             401: components["responses"]["Unauthorized"];
             408: components["responses"]["RequestTimeout"];
             414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
             431: components["responses"]["RequestHeaderFieldsTooLarge"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
+            503: components["responses"]["IdentityProviderUnavailable"];
         };
     };
     listCustomers: {
@@ -1528,28 +1449,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": 1,
-                     *         "customer_code": "ACME",
-                     *         "name": "Acme Capital",
-                     *         "region": "US"
-                     *       },
-                     *       {
-                     *         "id": 3,
-                     *         "customer_code": "GAMMA",
-                     *         "name": "Gamma Pensions",
-                     *         "region": "US"
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["Customer"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListCustomersBadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenCustomersRead"];
             408: components["responses"]["RequestTimeout"];
             414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
@@ -1568,13 +1473,6 @@ export interface operations {
         /** @description The new customer. The `id` is assigned by the server. */
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "customer_code": "DELTA",
-                 *       "name": "Delta Holdings",
-                 *       "region": "EU"
-                 *     }
-                 */
                 "application/json": components["schemas"]["NewCustomer"];
             };
         };
@@ -1582,25 +1480,20 @@ export interface operations {
             /** @description Created. */
             201: {
                 headers: {
-                    /** @description The URL of the new customer. */
+                    /**
+                     * @description The path of the new customer (`/customers/{customer_code}`).
+                     * @example /customers/DELTA
+                     */
                     Location: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": 11,
-                     *       "customer_code": "DELTA",
-                     *       "name": "Delta Holdings",
-                     *       "region": "EU"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["CreateCustomerBadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenCustomersWrite"];
             408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1630,21 +1523,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": 1,
-                     *       "customer_code": "ACME",
-                     *       "name": "Acme Capital",
-                     *       "region": "US"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["GetCustomerBadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            403: components["responses"]["ForbiddenCustomersRead"];
+            404: components["responses"]["CustomerNotFound"];
             408: components["responses"]["RequestTimeout"];
             414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
@@ -1679,28 +1564,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "identifier": "example_random_number_local_0.0",
-                     *       "rows": [
-                     *         {
-                     *           "time_index": "2026-03-01T00:00:00.000Z",
-                     *           "random_number": 0.4178
-                     *         },
-                     *         {
-                     *           "time_index": "2026-03-02T00:00:00.000Z",
-                     *           "random_number": 0.9034
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["RandomNumberSeries"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["RandomNumbersBadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            403: components["responses"]["ForbiddenTimeseriesRead"];
+            404: components["responses"]["SeriesNotFound"];
             408: components["responses"]["RequestTimeout"];
             414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
@@ -1740,73 +1610,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "status": "ready",
-                     *       "columns": [
-                     *         "id",
-                     *         "customer_code",
-                     *         "name",
-                     *         "region"
-                     *       ],
-                     *       "rows": [
-                     *         {
-                     *           "id": 1,
-                     *           "customer_code": "ACME",
-                     *           "name": "Acme Capital",
-                     *           "region": "US"
-                     *         }
-                     *       ],
-                     *       "fields": [
-                     *         {
-                     *           "key": "id",
-                     *           "label": "Id",
-                     *           "type": "integer",
-                     *           "nullable": false,
-                     *           "provenance": "backend"
-                     *         },
-                     *         {
-                     *           "key": "customer_code",
-                     *           "label": "Customer Code",
-                     *           "type": "string",
-                     *           "nullable": false,
-                     *           "provenance": "backend"
-                     *         },
-                     *         {
-                     *           "key": "name",
-                     *           "label": "Name",
-                     *           "type": "string",
-                     *           "nullable": false,
-                     *           "provenance": "backend"
-                     *         },
-                     *         {
-                     *           "key": "region",
-                     *           "label": "Region",
-                     *           "type": "string",
-                     *           "nullable": false,
-                     *           "provenance": "backend"
-                     *         }
-                     *       ],
-                     *       "meta": {
-                     *         "page": {
-                     *           "limit": 1,
-                     *           "truncated": true,
-                     *           "nextCursor": "eyJhZnRlciI6MX0"
-                     *         }
-                     *       },
-                     *       "source": {
-                     *         "kind": "api",
-                     *         "label": "Tutorial Customers API",
-                     *         "updatedAtMs": 1772323200000
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["TabularFrame"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["CustomersFrameBadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenCustomersRead"];
             408: components["responses"]["RequestTimeout"];
             414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
@@ -1841,62 +1650,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "status": "ready",
-                     *       "columns": [
-                     *         "time_index",
-                     *         "random_number"
-                     *       ],
-                     *       "rows": [
-                     *         {
-                     *           "time_index": 1772323200000,
-                     *           "random_number": 0.4178
-                     *         }
-                     *       ],
-                     *       "fields": [
-                     *         {
-                     *           "key": "time_index",
-                     *           "label": "Time Index",
-                     *           "type": "datetime",
-                     *           "nullable": false,
-                     *           "nativeType": "date-time",
-                     *           "provenance": "backend"
-                     *         },
-                     *         {
-                     *           "key": "random_number",
-                     *           "label": "Random Number",
-                     *           "type": "number",
-                     *           "nullable": false,
-                     *           "provenance": "backend"
-                     *         }
-                     *       ],
-                     *       "meta": {
-                     *         "timeSeries": {
-                     *           "shape": "long",
-                     *           "timeField": "time_index",
-                     *           "timeUnit": "ms",
-                     *           "timezone": "UTC",
-                     *           "sorted": true,
-                     *           "valueField": "random_number",
-                     *           "frequency": "1d"
-                     *         }
-                     *       },
-                     *       "source": {
-                     *         "kind": "api",
-                     *         "id": "example_random_number_local_0.0",
-                     *         "label": "Random numbers",
-                     *         "updatedAtMs": 1772323200000
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["TabularFrame"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["RandomNumbersBadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            403: components["responses"]["ForbiddenTimeseriesRead"];
+            404: components["responses"]["SeriesNotFound"];
             408: components["responses"]["RequestTimeout"];
             414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];

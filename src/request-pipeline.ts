@@ -108,7 +108,7 @@ export function requestPipeline(options: RequestPipelineOptions): RequestHandler
   /** The one way out for anything thrown: a problem, logged as it deserves, written like any response. */
   function fail(req: Request, res: Response, error: unknown, handled: CompiledOperation | undefined): void {
     try {
-      const outcome = problemFromError(error);
+      const outcome = problemFromError(error, req.id);
       logProblemCause(logger, error, outcome, req.id);
       const { errors } = outcome.problem;
       if (errors && handled) outcome.problem.errors = errors.map((e) => locateField(e, handled));

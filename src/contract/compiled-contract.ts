@@ -23,6 +23,8 @@ export interface ResponseFacts {
   /** Index of its validator and serializer in the compiled module; undefined when the body is not JSON with a schema. */
   readonly validator: number | undefined;
   readonly serializer: number | undefined;
+  /** Index of the validator of its documented header values (coercing, as headers are strings); undefined when it documents none. */
+  readonly headerValidator: number | undefined;
 }
 
 /** What the contract documents for one status of one operation, compiled. */
@@ -38,6 +40,12 @@ export interface CompiledResponse {
    * unlisted fields.
    */
   readonly serialize: ((body: unknown) => string) | undefined;
+  /**
+   * Checks the documented headers' values (`{name: value}`, as strings) against their schemas,
+   * converting them in place (`Retry-After: '42'` becomes 42): pass a copy. Undefined when the
+   * response documents no header schema.
+   */
+  readonly validateHeaders: CompiledValidator | undefined;
 }
 
 /** Who may call an operation: the scopes a bearer caller must hold (all of them), or undefined for anyone. */
@@ -82,7 +90,7 @@ export interface ResponseExamples {
   readonly example: unknown;
   /** `examples` by name (what `Prefer: example=<name>` picks). */
   readonly named: Readonly<Record<string, unknown>>;
-  /** A value for every documented header: its example, else a placeholder. */
+  /** The documented headers that have an example, with it. */
   readonly headers: Readonly<Record<string, string>>;
 }
 
@@ -97,6 +105,7 @@ export interface CompiledContractModule {
   readonly requestValidators: Readonly<Record<string, readonly CompiledValidator[]>>;
   readonly responseValidators: readonly CompiledValidator[];
   readonly serializers: readonly ((body: unknown) => string)[];
+  readonly headerValidators: readonly CompiledValidator[];
   /** operationId -> status -> examples; parsed when called (only the mock needs them). */
   responseExamples(): Readonly<Record<string, Readonly<Record<string, ResponseExamples>>>>;
   /** What of Command Center's discovery document the contract alone decides (command-center/connection-contract.ts `deriveDiscovery`). */
@@ -163,6 +172,7 @@ function compiledOperation(facts: CompiledContractModule['operations'][number], 
       requiredHeaders: response.requiredHeaders,
       validate: response.validator === undefined ? undefined : compiled.responseValidators[response.validator],
       serialize: response.serializer === undefined ? undefined : compiled.serializers[response.serializer],
+      validateHeaders: response.headerValidator === undefined ? undefined : compiled.headerValidators[response.headerValidator],
     });
   }
   return Object.freeze({ ...facts, validateRequest: compiled.requestValidators[facts.operationId] ?? [], responses: Object.freeze(responses) });

@@ -23,7 +23,7 @@ export interface CheckedResponse {
 /**
  * Checks `outgoing` against what `operation` documents for its status (the status is
  * documented, the body validates against that status's schema, every required header is
- * present and every header is one HTTP can carry) and serializes the body. Throws ResponseDriftError otherwise, so a drifted body never
+ * present, every documented header's value matches its schema, and every header is one HTTP can carry) and serializes the body. Throws ResponseDriftError otherwise, so a drifted body never
  * leaves the process.
  */
 export function checkResponse(operation: CompiledOperation, outgoing: OutgoingResponse): CheckedResponse {
@@ -47,6 +47,11 @@ export function checkResponse(operation: CompiledOperation, outgoing: OutgoingRe
   }
   const missing = documented.requiredHeaders.filter((name) => headers[name] === undefined);
   if (missing.length > 0) throw new ResponseDriftError(operation.operationId, status, missing.map((name) => `header ${name} is required`));
+  const { validateHeaders } = documented;
+  if (validateHeaders && given && !validateHeaders({ ...headers })) {
+    const violations = (validateHeaders.errors ?? []).map((e) => `header ${e.instancePath.slice(1)} ${e.message ?? ''}`.trim());
+    throw new ResponseDriftError(operation.operationId, status, violations);
+  }
   const { contentType } = documented;
   let payload: string | undefined;
   if (body !== undefined && contentType !== undefined) {

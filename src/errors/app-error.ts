@@ -1,3 +1,5 @@
+import type { ProblemCode } from './problem-code.js';
+
 /** One field that made a request or a value unacceptable. */
 export interface FieldError {
   field: string;
@@ -10,7 +12,7 @@ export interface FieldError {
  */
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly status: number,
     message: string,
     options: { cause?: unknown; errors?: FieldError[] } = {},
@@ -47,7 +49,7 @@ export class ConflictError extends AppError {
 /** A dependency (the database) cannot serve right now; the caller should retry after a pause. */
 export class ServiceUnavailableError extends AppError {
   constructor(
-    code: string,
+    code: ProblemCode,
     message: string,
     readonly retryAfterSeconds: number,
     options: { cause?: unknown } = {},

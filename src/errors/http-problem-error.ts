@@ -1,4 +1,5 @@
 import { AppError, type FieldError } from './app-error.js';
+import type { ProblemCode } from './problem-code.js';
 
 /**
  * An error that carries response headers (Allow, WWW-Authenticate, Retry-After): raised by the
@@ -6,7 +7,7 @@ import { AppError, type FieldError } from './app-error.js';
  */
 export class HttpProblemError extends AppError {
   constructor(
-    code: string,
+    code: ProblemCode,
     status: number,
     message: string,
     options: { errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},

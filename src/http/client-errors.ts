@@ -3,13 +3,14 @@ import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import { problem, PROBLEM_CONTENT_TYPE } from '../errors/problem.js';
+import type { ProblemCode } from '../errors/problem-code.js';
 import { accessLineWriter } from './access-line.js';
 import type { BaseHeaders } from './response-headers.js';
 
 /** An answer to a request Node's HTTP parser refused, before any request handler saw it. */
 interface ParserAnswer {
   status: number;
-  code: string;
+  code: ProblemCode;
   detail: string;
 }
 
@@ -53,7 +54,7 @@ export function answerClientErrors(server: Server, logger: Logger, baseHeaders: 
       return;
     }
     const id = pending?.id ?? randomUUID();
-    const body = JSON.stringify(problem(answer.status, answer.code, answer.detail));
+    const body = JSON.stringify(problem(answer.status, answer.code, answer.detail, id));
     const head = [`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}`];
     for (let i = 0; i < baseHeaders.length; i += 2) head.push(`${baseHeaders[i]}: ${baseHeaders[i + 1]}`);
     head.push(

@@ -34,7 +34,7 @@ function checkJsonText(buffer: Buffer, encoding: string): void {
     text = new TextDecoder(encoding, { fatal: true }).decode(buffer);
   } catch (error) {
     if (error instanceof RangeError) throw new HttpProblemError('unsupported_media_type', 415, `The request body's charset ${encoding} is not supported; send UTF-8`);
-    throw new HttpProblemError('invalid_utf8', 400, `The request body is not valid ${encoding.toUpperCase()} text`, {
+    throw new HttpProblemError('bad_request', 400, `The request body is not valid ${encoding.toUpperCase()} text`, {
       errors: [{ field: 'body', message: `is not valid ${encoding.toUpperCase()}` }],
     });
   }

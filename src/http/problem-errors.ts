@@ -9,7 +9,7 @@ import { writeProblem } from './response-writer.js';
  */
 export function problemErrors(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const outcome = problemFromError(error);
+    const outcome = problemFromError(error, req.id);
     logProblemCause(logger, error, outcome, req.id);
     writeProblem(res, outcome);
   };

@@ -20,6 +20,11 @@ function drifting(handlers: HandlerMap): HandlerMap {
       if (input.query.region !== 'XX') return result;
       return { ...result, headers: { Link: '</customers>; rel="next"\r\nSet-Cookie: stolen=1' } } as typeof result;
     },
+    // A header whose value its schema refuses (`const: cross-origin`).
+    getLogo: async (input, context) => {
+      const result = (await handlers.getLogo(input, context)) as { headers: Record<string, string> };
+      return { ...result, headers: { ...result.headers, 'Cross-Origin-Resource-Policy': 'same-site' } } as never;
+    },
     createCustomer: async (input, context) => {
       const result = await handlers.createCustomer(input, context);
       return { status: 201, body: result.body } as typeof result;
@@ -55,6 +60,13 @@ describe.each(engines)('response validation on $name', (engine) => {
 
   it('when a handler omits a required response header, the client gets a 500 problem', async () => {
     await api.post('/customers').send({ customer_code: 'NOLOC', name: 'No Location', region: 'EU' }).expect(500);
+  });
+
+  it('when a handler sets a documented header to a value its schema refuses, the client gets a 500 problem naming no header', async () => {
+    const res = await api.get('/logo.svg').expect(500).expect('content-type', /application\/problem\+json/);
+    expect(res.headers['cross-origin-resource-policy']).not.toBe('same-site');
+    const logged = logs.lines.find((l) => l.msg === 'response does not match the contract; sent 500 instead' && l.operationId === 'getLogo');
+    expect(JSON.stringify(logged?.errors)).toContain('header Cross-Origin-Resource-Policy');
   });
 
   it('when a handler sets a header value with a line break, the client gets a 500 problem and no injected header', async () => {

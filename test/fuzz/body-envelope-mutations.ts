@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { bodyPayload, mutate, type RequestMutation } from './fuzz-request.js';
-import type { JsonSchema } from './json-schema.js';
-import { satisfies } from './strict-validator.js';
+import type { JsonSchema } from '../../src/json-schema/json-schema.js';
+import { satisfies } from '../../src/json-schema/strict-validator.js';
 
 /** Media types that are not the JSON the operations accept (`certain`: no server may take them as JSON). */
 const OTHER_CONTENT_TYPES = [

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { jsonBodyOf, mutate, setJsonBody, type FuzzRequest, type RequestMutation } from './fuzz-request.js';
-import { allowedTypes, JSON_TYPES, type JsonType } from './json-schema.js';
+import { allowedTypes, JSON_TYPES, type JsonType } from '../../src/json-schema/json-schema.js';
 import { jsonLocations, locationLabel, valueAt, withoutValueAt, withValueAt, type JsonLocation } from './json-locations.js';
 import { HUGE_UNITS, oddText, repeated } from './odd-strings.js';
 import type { FuzzOperation } from './spec-operations.js';
-import { satisfies } from './strict-validator.js';
-import { anyCodePoint, matching } from './string-arbitrary.js';
+import { satisfies } from '../../src/json-schema/strict-validator.js';
+import { anyCodePoint, matching } from '../../src/json-schema/string-arbitrary.js';
 
 /** One value of each JSON type, for putting the wrong one somewhere. */
 const SAMPLE_OF_TYPE: Record<JsonType, unknown> = {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeComponent, requestUrl, type FuzzRequest } from './fuzz-request.js';
-import { anyCodePoint } from './string-arbitrary.js';
+import { anyCodePoint } from '../../src/json-schema/string-arbitrary.js';
 
 describe('encodeComponent', () => {
   it('encodes well-formed text exactly like encodeURIComponent', () => {

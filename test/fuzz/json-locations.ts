@@ -1,5 +1,5 @@
-import type { JsonSchema } from './json-schema.js';
-import { mergeAllOf } from './schema-arbitrary.js';
+import type { JsonSchema } from '../../src/json-schema/json-schema.js';
+import { mergeAllOf } from '../../src/json-schema/schema-arbitrary.js';
 
 /** A place inside a JSON value, and the schema that governs it. */
 export interface JsonLocation {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { encodeComponent, mutate, requestUrl, type FuzzRequest, type RequestMutation } from './fuzz-request.js';
-import { allowedTypes } from './json-schema.js';
+import { allowedTypes } from '../../src/json-schema/json-schema.js';
 import { HUGE_UNITS, oddText, repeated } from './odd-strings.js';
 import type { FuzzOperation, FuzzParameter } from './spec-operations.js';
-import { satisfies } from './strict-validator.js';
-import { anyCodePoint } from './string-arbitrary.js';
+import { satisfies } from '../../src/json-schema/strict-validator.js';
+import { anyCodePoint } from '../../src/json-schema/string-arbitrary.js';
 
 /** Request lines stay below this, so Node's own 431 (16 KB of headers) is not what gets tested. */
 const URL_BUDGET_BYTES = 7000;

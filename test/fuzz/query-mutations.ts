@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { mutate, type RequestMutation } from './fuzz-request.js';
 import { oddText } from './odd-strings.js';
-import { valueFor } from './schema-arbitrary.js';
-import { matching } from './string-arbitrary.js';
+import { valueFor } from '../../src/json-schema/schema-arbitrary.js';
+import { matching } from '../../src/json-schema/string-arbitrary.js';
 import { scalarText } from './valid-request.js';
 
 /**

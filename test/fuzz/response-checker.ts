@@ -1,7 +1,7 @@
-import type { JsonSchema } from './json-schema.js';
+import type { JsonSchema } from '../../src/json-schema/json-schema.js';
 import type { ObservedResponse } from './send-request.js';
 import { isJsonMediaType, type DocumentedResponse, type FuzzOperation } from './spec-operations.js';
-import { violationsOf } from './strict-validator.js';
+import { violationsOf } from '../../src/json-schema/strict-validator.js';
 
 /**
  * How `response` breaks the contract of `operation`, one line per problem (empty when it

@@ -1,4 +1,4 @@
-import { schemaExamples, type JsonSchema } from './json-schema.js';
+import { schemaExamples, type JsonSchema } from '../../src/json-schema/json-schema.js';
 import { dereference } from './ref-resolver.js';
 
 /** HTTP methods an OpenAPI path item may hold operations under. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { withSummary, type FuzzBody, type FuzzRequest } from './fuzz-request.js';
-import { valueFor } from './schema-arbitrary.js';
+import { valueFor } from '../../src/json-schema/schema-arbitrary.js';
 import { isJsonMediaType, type FuzzOperation, type FuzzParameter } from './spec-operations.js';
 
 /** Requests the contract allows for `operation`: every required parameter, some optional ones, a valid body. */

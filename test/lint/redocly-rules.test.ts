@@ -51,7 +51,8 @@ const expectations: [rule: string, line: number][] = [
   ['rule/operation-has-tags', lineOf('operationId: getUntagged')],
   ['operation-description', lineOf('get:', '/undescribed:')],
   ['operation-summary', lineOf('get:', '/bad-example:')],
-  ['rule/response-media-has-example', lineOf('schema: { type: string }', '/no-example:')],
+  ['rule/response-media-has-named-examples', lineOf('schema: { type: string }', '/no-example:')],
+  ['rule/media-example-is-named', lineOf('example: not-a-number')],
   ['no-invalid-media-type-examples', lineOf('example: not-a-number')],
   ['no-unused-components', lineOf('Unused:')],
 ];

@@ -5,9 +5,9 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCompiledContract } from '../../src/contract/compiled-contract.js';
 import { createAppServer } from '../../src/http/app-server.js';
-import { createMockApp } from '../../src/cli/mock-app.js';
+import { createMockApp } from '../../src/mock/mock-app.js';
 import { createLogger } from '../../src/logger.js';
-import { dereference as deref } from '../fuzz/ref-resolver.js';
+import { resolveLocalRefs as deref } from '../../src/contract/local-ref-resolver.js';
 import { contractOperations } from '../e2e/support/contract-operations.js';
 import { startServer, type RunningServer } from '../e2e/support/server-process.js';
 import { withFormats } from '../../src/json-schema/formats.js';
@@ -31,7 +31,7 @@ function exampleRequest(op: (typeof operations)[number]) {
     if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(value)));
     else if (parameter.in === 'query' && parameter.required) query[parameter.name] = String(value);
   }
-  const body = deref(document, op.operation.requestBody)?.content?.['application/json']?.example;
+  const body = firstExample(deref(document, op.operation.requestBody)?.content?.['application/json']) as object | undefined;
   return { path, query, body };
 }
 
@@ -40,7 +40,12 @@ function documentedSuccess(op: (typeof operations)[number]) {
   const [status, raw] = Object.entries(op.operation.responses as Record<string, unknown>).find(([s]) => s.startsWith('2'))!;
   const response = deref(document, raw as Record<string, any>);
   const [mediaType, content] = Object.entries(response.content as Record<string, any>)[0]!;
-  return { status: Number(status), mediaType, example: content.example, schema: content.schema };
+  return { status: Number(status), mediaType, example: firstExample(content), schema: content.schema };
+}
+
+/** The value of a media type's first named example. */
+function firstExample(media: { examples?: Record<string, { value: unknown }> } | undefined): unknown {
+  return Object.values(media?.examples ?? {})[0]?.value;
 }
 
 function send(app: Server, op: (typeof operations)[number], extra: Record<string, string> = {}) {

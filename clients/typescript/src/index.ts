@@ -3,7 +3,7 @@
 export { bearerAuth, createClient, type ClientOptions, type TokenSource, type TutorialApiClient } from './create-client.js';
 export type { components, operations, paths } from './openapi.js';
 export { paginate, type PageItem, type PaginatedPath, type PaginateInit } from './paginate.js';
-export { isProblem, ProblemError, unwrap, type ClientResult, type Problem, type SuccessData } from './problem-error.js';
+export { isProblem, ProblemError, unwrap, type ClientResult, type Problem, type SuccessData, type UndocumentedAnswer } from './problem-error.js';
 export { retryMiddleware, type RetryOptions } from './retry.js';
 export { retryAfterMs } from './retry-after.js';
 

@@ -3,6 +3,15 @@ import type { components } from './openapi.js';
 /** An RFC 9457 problem document, exactly as the contract's `Problem` schema defines it. */
 export type Problem = components['schemas']['Problem'];
 
+/** What `unwrap` reports for an error answer that is not a problem document (a proxy's HTML page, say). */
+export interface UndocumentedAnswer {
+  type: 'about:blank';
+  title: string;
+  status: number;
+  detail: string;
+  errors?: undefined;
+}
+
 /** Thrown by `unwrap` (and `paginate`) when the service answered with a problem document. */
 export class ProblemError extends Error {
   override readonly name = 'ProblemError';
@@ -11,7 +20,7 @@ export class ProblemError extends Error {
 
   constructor(
     /** The problem document the service sent (or one describing an undocumented answer). */
-    readonly problem: Problem,
+    readonly problem: Problem | UndocumentedAnswer,
     /** The raw response, for headers such as `X-Request-Id` or `Retry-After`. */
     readonly response: Response,
   ) {

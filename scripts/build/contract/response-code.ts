@@ -13,10 +13,13 @@ export interface CompiledResponses {
   validatorModules: string[];
   /** Standalone fast-json-stringify modules, one per distinct JSON response schema. */
   serializerModules: string[];
+  /** Standalone ajv modules, one per response that documents headers with a schema. */
+  headerValidatorModules: string[];
 }
 
 /**
- * Compiles a validator and a serializer for each distinct JSON response schema (openapi-backend's
+ * Compiles a validator and a serializer for each distinct JSON response schema, and a validator of
+ * the documented header values of each response that has any (openapi-backend's
  * dereferenced document shares one object per component schema: 69 documented JSON responses had
  * 9 distinct schemas). The validators use the options response validation has always used.
  */
@@ -37,13 +40,24 @@ export function compileResponses(operations: Operation[]): CompiledResponses {
     return index;
   };
 
+  // Header values travel as strings: `Retry-After: 42` is the integer 42 to its schema, as
+  // OpenAPI's `simple` style says, so this one coerces (a copy of the headers, never the response's).
+  const headerAjv = sourceKeepingAjv({ strict: false, allErrors: true, validateSchema: false, coerceTypes: true });
+  const headerValidatorModules: string[] = [];
+  const headersCompiled = (headers: Record<string, { schema?: object }>): number | undefined => {
+    const properties = Object.fromEntries(Object.entries(headers).flatMap(([name, header]) => (header.schema ? [[name, header.schema]] : [])));
+    if (Object.keys(properties).length === 0) return undefined;
+    headerValidatorModules.push(validatorModule(headerAjv, headerAjv.compile({ type: 'object', properties })));
+    return headerValidatorModules.length - 1;
+  };
+
   const responses = new Map<string, Record<string, ResponseFacts>>();
   for (const operation of operations) {
     const byStatus: Record<string, ResponseFacts> = {};
     for (const [status, response] of Object.entries(operation.responses ?? {})) {
       const { content = {}, headers = {} } = response as {
         content?: Record<string, { schema?: object }>;
-        headers?: Record<string, { required?: boolean }>;
+        headers?: Record<string, { required?: boolean; schema?: object }>;
       };
       const contentType = Object.keys(content)[0];
       const schema = contentType ? content[contentType]?.schema : undefined;
@@ -56,11 +70,12 @@ export function compileResponses(operations: Operation[]): CompiledResponses {
           .map(([name]) => name),
         validator: index,
         serializer: index,
+        headerValidator: headersCompiled(headers),
       };
     }
     responses.set(operation.operationId!, byStatus);
   }
-  return { responses, validatorModules, serializerModules };
+  return { responses, validatorModules, serializerModules, headerValidatorModules };
 }
 
 /**

@@ -20,7 +20,12 @@ export function responseExamples(operations: Operation[]): Record<string, Record
       byStatus[status] = {
         example: media?.example ?? Object.values(named)[0],
         named,
-        headers: Object.fromEntries(Object.entries(headers).map(([name, header]) => [name, headerExample(name, header)])),
+        headers: Object.fromEntries(
+          Object.entries(headers).flatMap(([name, header]) => {
+            const example = headerExample(header);
+            return example === undefined ? [] : [[name, String(example)]];
+          }),
+        ),
       };
     }
     result[operation.operationId!] = byStatus;
@@ -33,6 +38,7 @@ interface HeaderObject {
   schema?: { example?: unknown; examples?: unknown[] };
 }
 
-function headerExample(name: string, header: HeaderObject): string {
-  return String(header.example ?? header.schema?.example ?? header.schema?.examples?.[0] ?? `mock-${name.toLowerCase()}`);
+/** A header's documented example; none for a header the mock must work out (`Link`, `Location`) or leave out. */
+function headerExample(header: HeaderObject): unknown {
+  return header.example ?? header.schema?.example ?? header.schema?.examples?.[0];
 }

@@ -1,4 +1,4 @@
-/** The JSON Schema 2020-12 keywords the fuzzer reads from OpenAPI 3.1 schemas; others are ignored. */
+/** The JSON Schema 2020-12 keywords the value generator (the mock, the contract fuzzer) reads from OpenAPI 3.1 schemas; others are ignored. */
 export interface JsonSchema {
   type?: JsonType | JsonType[];
   const?: unknown;
