@@ -37,7 +37,8 @@ export interface RequestPipelineOptions {
  * The contract's operations, served phase by phase (each phase's code lives in the file named):
  * 1. route: the operation for the method and path (contract/route-table.ts), else 404 or 405;
  * 2. authenticate: a secured operation's caller (identity/), bound to the request for its handler;
- * 3. rate limit: the caller (or, when none, the address) counted (http/caller-rate-limit.ts);
+ * 3. rate limit: the caller (or, when none, the address) counted (http/caller-rate-limit.ts),
+ *    except on the probes the contract marks `x-rate-limited: false`;
  *    only then is a 404, 405 or 401 answered, and then a missing scope (403);
  * 4. parse body: read only now that the caller is known and allowed, size-limited (http/json-body.ts);
  * 5. validate the request: the validators compiled at build time (contract/request-validation.ts);
@@ -68,7 +69,9 @@ export function requestPipeline(options: RequestPipelineOptions): RequestHandler
         }
       }
 
-      if (rateLimit) await rateLimit.count(callerKey(caller?.user.id, req.ip), responseHeaders(res));
+      // The probes the contract marks `x-rate-limited: false` are never counted; anything else, even a 404, is.
+      const counted = route.kind !== 'operation' || route.operation.rateLimited;
+      if (rateLimit && counted) await rateLimit.count(callerKey(caller?.user.id, req.ip), responseHeaders(res));
       if (route.kind !== 'operation') throw routingProblem(route, req);
       if (refusal !== undefined) throw refusal;
       const served = route.operation;
