@@ -1050,7 +1050,9 @@ export interface components {
          * @description The database is down, unreachable, locked past the statement timeout or unreadable
          *     (`urn:problem-type:database-unavailable`), or the identity provider's signing keys
          *     (`AUTH_JWKS_URL`) cannot be fetched, so the caller's token cannot be checked
-         *     (`urn:problem-type:identity-provider-unavailable`). Retry after `Retry-After` seconds. A write that answered 503 was not acknowledged;
+         *     (`urn:problem-type:identity-provider-unavailable`), or (`/ready` only) the process is
+         *     shutting down and load balancers should send traffic elsewhere
+         *     (`urn:problem-type:shutting-down`). Retry after `Retry-After` seconds. A write that answered 503 was not acknowledged;
          *     retrying it is safe (a create that did land before the outage answers 409 on retry).
          */
         ServiceUnavailable: {
