@@ -29,13 +29,19 @@ lint: install
 typecheck: install
 	npm run -s typecheck
 
-unit: install browser-deps
+unit: install browser-deps haproxy-deps
 	npm run -s test
 
 # Debian's Chromium for the browser tests: installed with apt when root, else the tests say why they skip.
 .PHONY: browser-deps
 browser-deps:
 	@bash scripts/ensure-chromium.sh
+
+# Debian's HAProxy for the rolling-restart test (test/hardening/rolling-restart.test.ts): installed
+# with apt when root, else the test says why it skips (and fails under REQUIRE_HAPROXY=1).
+.PHONY: haproxy-deps
+haproxy-deps:
+	@bash scripts/ensure-haproxy.sh
 
 test: lint check-generated typecheck unit contract-review
 

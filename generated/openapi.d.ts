@@ -297,7 +297,7 @@ export interface components {
          * @description Liveness report.
          * @example {
          *       "status": "ok",
-         *       "version": "2.5.0"
+         *       "version": "2.6.0"
          *     }
          */
         Health: {
@@ -461,10 +461,11 @@ export interface components {
          *     | `urn:problem-type:internal-error` | 500 | An unexpected failure (logged with the request id). |
          *     | `urn:problem-type:database-unavailable` | 503 | The database cannot serve right now. |
          *     | `urn:problem-type:identity-provider-unavailable` | 503 | The identity provider's signing keys cannot be fetched. |
+         *     | `urn:problem-type:shutting-down` | 503 | `/ready` after `SIGTERM`: the process is draining and load balancers should send traffic elsewhere. |
          * @example urn:problem-type:not-found
          * @enum {string}
          */
-        ProblemType: "urn:problem-type:validation-error" | "urn:problem-type:invalid-input" | "urn:problem-type:malformed-json" | "urn:problem-type:bad-request" | "urn:problem-type:credentials-in-url" | "urn:problem-type:duplicate-json-key" | "urn:problem-type:malformed-request" | "urn:problem-type:unauthorized" | "urn:problem-type:insufficient-scope" | "urn:problem-type:not-found" | "urn:problem-type:route-not-found" | "urn:problem-type:docs-not-built" | "urn:problem-type:method-not-allowed" | "urn:problem-type:request-timeout" | "urn:problem-type:conflict" | "urn:problem-type:payload-too-large" | "urn:problem-type:unsupported-media-type" | "urn:problem-type:uri-too-long" | "urn:problem-type:rate-limited" | "urn:problem-type:request-header-fields-too-large" | "urn:problem-type:internal-error" | "urn:problem-type:database-unavailable" | "urn:problem-type:identity-provider-unavailable";
+        ProblemType: "urn:problem-type:validation-error" | "urn:problem-type:invalid-input" | "urn:problem-type:malformed-json" | "urn:problem-type:bad-request" | "urn:problem-type:credentials-in-url" | "urn:problem-type:duplicate-json-key" | "urn:problem-type:malformed-request" | "urn:problem-type:unauthorized" | "urn:problem-type:insufficient-scope" | "urn:problem-type:not-found" | "urn:problem-type:route-not-found" | "urn:problem-type:docs-not-built" | "urn:problem-type:method-not-allowed" | "urn:problem-type:request-timeout" | "urn:problem-type:conflict" | "urn:problem-type:payload-too-large" | "urn:problem-type:unsupported-media-type" | "urn:problem-type:uri-too-long" | "urn:problem-type:rate-limited" | "urn:problem-type:request-header-fields-too-large" | "urn:problem-type:internal-error" | "urn:problem-type:database-unavailable" | "urn:problem-type:identity-provider-unavailable" | "urn:problem-type:shutting-down";
         /**
          * @description An RFC 9457 problem document; every error response has this shape.
          * @example {
@@ -1132,10 +1133,10 @@ export interface components {
             };
         };
         /**
-         * @description The database is down, unreachable, locked past the statement timeout or unreadable.
-         *     Retry after `Retry-After` seconds.
+         * @description The identity provider's signing keys (`AUTH_JWKS_URL`) cannot be fetched, so the
+         *     caller's token cannot be checked. Retry after `Retry-After` seconds.
          */
-        DatabaseUnavailable: {
+        IdentityProviderUnavailable: {
             headers: {
                 /**
                  * @description Seconds to wait before retrying.
@@ -1149,13 +1150,15 @@ export interface components {
             };
         };
         /**
-         * @description The identity provider's signing keys (`AUTH_JWKS_URL`) cannot be fetched, so the
-         *     caller's token cannot be checked. Retry after `Retry-After` seconds.
+         * @description The process cannot take traffic: the database is down, unreachable or unreadable
+         *     (`urn:problem-type:database-unavailable`), or the process got `SIGTERM` and is draining
+         *     (`urn:problem-type:shutting-down`), so load balancers should send traffic elsewhere.
+         *     Retry after `Retry-After` seconds.
          */
-        IdentityProviderUnavailable: {
+        ReadyUnavailable: {
             headers: {
                 /**
-                 * @description Seconds to wait before retrying.
+                 * @description Seconds to wait before asking again.
                  * @example 5
                  */
                 "Retry-After": number;
@@ -1269,7 +1272,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             431: components["responses"]["RequestHeaderFieldsTooLarge"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["DatabaseUnavailable"];
+            503: components["responses"]["ReadyUnavailable"];
         };
     };
     getOpenApiJson: {

@@ -42,6 +42,8 @@ export interface AppDependencies {
   rateLimitStore?: Store;
   /** Counts requests and rate-limit refusals when the service serves metrics (METRICS_PORT). */
   metrics?: ServiceMetrics;
+  /** True once the process was told to stop (server.ts, on SIGTERM): /ready then answers 503. */
+  isStopping?: () => boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export interface AppDependencies {
  */
 export function createApp(deps: AppDependencies): Express {
   const { config, storage, contract, logger } = deps;
-  const services = createServices(storage, config, contract, deps.now);
+  const services = createServices(storage, config, contract, deps.now, deps.isStopping);
   const handlers = createHandlers(services);
   const verified = createAuthenticator(config.auth);
   const authenticator = config.localDevUser ? withLocalDevUser(verified) : verified;
@@ -64,6 +66,9 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  // Where `req.ip` (the anonymous callers' rate-limit key) comes from: the socket's peer,
+  // or with TRUST_PROXY the X-Forwarded-For entry the trusted proxies vouch for (proxy-addr).
+  app.set('trust proxy', config.trustProxy);
 
   if (deps.metrics) app.use(requestMetrics(deps.metrics));
   app.use(requestLogging(logger, apiSecurityHeaders(config.corsOrigins.length > 0)));

@@ -18,12 +18,14 @@ import { WidgetsService } from './services/widgets-service.js';
 /**
  * Wires services to storage and the contract; tests call it with their own engine and clock (the
  * clock stamps writes: a table's last write is what frames report as their data's age).
+ * `isStopping` says when the process was told to stop (readiness then fails).
  */
 export function createServices(
   storage: StorageEngine,
   config: Pick<AppConfig, 'projectId' | 'timeseriesMaxRows' | 'publicBaseUrl'>,
   contract: CompiledContract,
   now: () => Date = () => new Date(),
+  isStopping?: () => boolean,
 ): Services {
   const customers = new CustomersService(new SimpleTable(storage, customersTable, { now }));
   const randomNumbers = new RandomNumbersService(
@@ -41,7 +43,7 @@ export function createServices(
     },
   );
   return {
-    system: new SystemService(contract.version, () => storage.ping()),
+    system: new SystemService(contract.version, () => storage.ping(), isStopping),
     customers,
     randomNumbers,
     widgets,

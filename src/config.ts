@@ -1,3 +1,4 @@
+import proxyAddr from 'proxy-addr';
 import { DatabaseUrlError, parseDatabaseUrl } from './data/engine/database-url.js';
 import type { StorageOptions } from './data/engine/storage-engine.js';
 import { parseAuthConfig, type AuthConfig } from './identity/auth-config.js';
@@ -27,6 +28,11 @@ export interface AppConfig {
   readonly maxConnections: number;
   /** SHUTDOWN_GRACE_MS: how long SIGTERM/SIGINT waits for in-flight requests before cutting them off. */
   readonly shutdownGraceMs: number;
+  /**
+   * SHUTDOWN_DRAIN_MS: on SIGTERM, how long the server goes on answering (with `Connection:
+   * close`, and /ready 503) before it stops accepting, so load balancers take it out first.
+   */
+  readonly shutdownDrainMs: number;
   /** LOG_LEVEL: pino level. */
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** MAIN_SEQUENCE_PROJECT_ID: names the random-number series. */
@@ -45,6 +51,14 @@ export interface AppConfig {
   readonly rateLimitPerMinute: number;
   /** RATE_LIMIT_REDIS_URL: Redis holding the rate-limit counters, shared by every process; unset keeps them in memory. */
   readonly rateLimitRedisUrl: string | undefined;
+  /** RATE_LIMIT_REDIS_TIMEOUT_MS: longest a rate-limit call to Redis may take before the request is served without a limit. */
+  readonly rateLimitRedisTimeoutMs: number;
+  /**
+   * TRUST_PROXY: which proxies in front may name the client in `X-Forwarded-For`: false (none:
+   * the socket's peer is the client), a hop count, or addresses and CIDR ranges (Express's
+   * `trust proxy` setting, evaluated by proxy-addr).
+   */
+  readonly trustProxy: false | number | readonly string[];
   /** METRICS_PORT: port of a separate listener (on HOST) serving GET /metrics for Prometheus; unset: no metrics. */
   readonly metricsPort: number | undefined;
   /**
@@ -89,6 +103,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ...clientTimeouts(env),
     maxConnections: integer(env, 'MAX_CONNECTIONS', 1_024, 1, 1_000_000),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    shutdownDrainMs: integer(env, 'SHUTDOWN_DRAIN_MS', 5_000, 0, 600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     projectId: projectId(env),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 102_400, 1, 10_485_760),
@@ -98,6 +113,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: corsOrigins(env),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     rateLimitRedisUrl: redisUrl(env),
+    rateLimitRedisTimeoutMs: integer(env, 'RATE_LIMIT_REDIS_TIMEOUT_MS', 200, 1, 60_000),
+    trustProxy: trustProxy(env),
     metricsPort: metricsPort(env, port),
     publicBaseUrl: publicBaseUrl(env),
     localDevUser: parseLocalDevUser(envReader(env), nodeEnv, host),
@@ -167,6 +184,27 @@ function metricsPort(env: Env, apiPort: number): number | undefined {
     throw new ConfigError('METRICS_PORT', `must differ from PORT (${apiPort}): the metrics are served on a listener of their own`);
   }
   return port;
+}
+
+const TRUST_PROXY_FORM = 'a hop count such as 1, or comma-separated addresses and CIDR ranges such as 10.0.0.0/8,127.0.0.1';
+
+/** Off (false) when unset or 0; a hop count; or a list proxy-addr compiles (an entry it refuses is named). */
+function trustProxy(env: Env): false | number | readonly string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '' || raw === '0') return false;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 100);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    // proxy-addr also takes its names loopback, linklocal and uniquelocal; anything else must parse as an address or range.
+    let valid = entry !== '';
+    try {
+      if (valid) proxyAddr.compile(entry);
+    } catch {
+      valid = false;
+    }
+    if (!valid) throw new ConfigError('TRUST_PROXY', `must be ${TRUST_PROXY_FORM}, got ${JSON.stringify(entry)} in ${JSON.stringify(raw)}`);
+  }
+  return Object.freeze(entries);
 }
 
 function redisUrl(env: Env): string | undefined {

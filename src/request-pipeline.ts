@@ -41,9 +41,10 @@ export interface RequestPipelineOptions {
  *    path (contract/route-table.ts), else 404 or 405; a secured operation's answer, or one to a
  *    request with credentials, is marked `Cache-Control: no-store`;
  * 2. authenticate: a secured operation's caller (identity/), bound to the request for its handler;
- * 3. rate limit: the caller (or, when none, the address) counted (http/caller-rate-limit.ts);
- *    only then is a credential in the query string a 400 (http/url-credentials.ts), a 404, 405
- *    or 401 answered, and then a missing scope (403);
+ * 3. rate limit: the caller (or, when none, the address) counted (http/caller-rate-limit.ts),
+ *    except on the probes the contract marks `x-rate-limited: false`; only then is a credential
+ *    in the query string a 400 (http/url-credentials.ts), a 404, 405 or 401 answered, and then a
+ *    missing scope (403);
  * 4. parse body: read only now that the caller is known and allowed, size-limited (http/json-body.ts);
  *    an answer written before the body was read closes the connection (http/response-writer.ts);
  * 5. validate the request: the validators compiled at build time (contract/request-validation.ts);
@@ -79,7 +80,9 @@ export function requestPipeline(options: RequestPipelineOptions): RequestHandler
         }
       }
 
-      if (rateLimit) await rateLimit.count(callerKey(caller?.user.id, req.ip), responseHeaders(res));
+      // The probes the contract marks `x-rate-limited: false` are never counted; anything else, even a 404, is.
+      const counted = route.kind !== 'operation' || route.operation.rateLimited;
+      if (rateLimit && counted) await rateLimit.count(callerKey(caller?.user.id, req.ip), responseHeaders(res));
       const credential = credentialInQuery(req.query);
       if (credential !== undefined) throw credentialInUrl(credential);
       if (route.kind !== 'operation') throw routingProblem(route, req);

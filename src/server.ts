@@ -42,9 +42,16 @@ async function main(): Promise<void> {
   }
   // Loaded only when configured: the Redis client is a sizeable import most deployments skip.
   const redis = config.rateLimitRedisUrl
-    ? await (await import('./http/redis-rate-limit-store.js')).connectRedisRateLimitStore(config.rateLimitRedisUrl, logger, undefined, metrics?.rateLimitFailedOpen)
+    ? await (await import('./http/redis-rate-limit-store.js')).connectRedisRateLimitStore(
+        config.rateLimitRedisUrl,
+        logger,
+        undefined,
+        metrics?.rateLimitFailedOpen,
+        config.rateLimitRedisTimeoutMs,
+      )
     : undefined;
-  const app = createApp({ config, storage, contract, logger, rateLimitStore: redis?.store, metrics });
+  let stopping = false;
+  const app = createApp({ config, storage, contract, logger, rateLimitStore: redis?.store, metrics, isStopping: () => stopping });
   const server: Server = createAppServer(app, config);
   answerClientErrors(server, logger, apiSecurityHeaders(config.corsOrigins.length > 0));
   server.listen(config.port, config.host, () => {
@@ -59,13 +66,20 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
       logger.warn({ signal }, 'second signal during shutdown: exiting now');
       process.exit(1);
     }
     stopping = true;
+    // SIGTERM is what an orchestrator or a rolling restart sends: for SHUTDOWN_DRAIN_MS /ready
+    // answers 503 and every request is still answered, with `Connection: close`, so the load
+    // balancer takes this process out before it stops listening. Ctrl-C (SIGINT) skips it.
+    if (signal === 'SIGTERM' && config.shutdownDrainMs > 0) {
+      requests.stopKeepingAlive();
+      logger.info({ signal, drainMs: config.shutdownDrainMs }, 'draining: /ready answers 503, requests are still served with Connection: close');
+      await delay(config.shutdownDrainMs);
+    }
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: accepting no new connections, finishing requests in flight');
     const { cutOff } = await requests.drain(config.shutdownGraceMs);
     if (cutOff > 0) logger.error({ cutOff }, `grace period over: cut off ${cutOff} request(s) still in flight`);

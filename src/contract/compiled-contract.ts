@@ -60,6 +60,11 @@ export interface OperationFacts {
   readonly path: string;
   /** Undefined for a public operation. */
   readonly security: OperationSecurity;
+  /**
+   * Whether the per-caller rate limit counts its requests: false only for a public operation
+   * that says `x-rate-limited: false` (the health and readiness probes).
+   */
+  readonly rateLimited: boolean;
   /** Undefined when the operation takes no body. */
   readonly requestBody: { readonly required: boolean; readonly mediaTypes: readonly string[] } | undefined;
   /** Where each declared parameter goes (`query`, `path`, `header`), to name a field a service complains about. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ipKeyGenerator, MemoryStore, type Options, type Store } from 'express-rate-limit';
+import ipaddr from 'ipaddr.js';
 import { HttpProblemError } from '../errors/http-problem-error.js';
 import type { ResponseHeaders } from './response-headers.js';
 
@@ -37,13 +38,17 @@ const PARTITION_KEYS_KEPT = 10_000;
 
 /**
  * Who a request is counted as: the authenticated user wherever it connects from, anyone else by
- * address (an IPv6 address by its /56 network, as express-rate-limit's `ipKeyGenerator` keys it;
- * an IPv4 address, which has no colon, is its own key there too).
+ * address: an IPv4 address on its own, also when it reaches an IPv6 listener as an IPv4-mapped
+ * address (`::ffff:a.b.c.d`, which ipaddr.js's `process` turns back into `a.b.c.d`); an IPv6
+ * address by its /56 network, as express-rate-limit's `ipKeyGenerator` keys it (one customer
+ * site is usually given a /56 or a /48, and can change the lower bits at will).
  */
 export function callerKey(userId: string | undefined, address: string | undefined): string {
   if (userId !== undefined) return `user:${userId}`;
   if (address === undefined) return 'ip:unknown';
-  return `ip:${address.includes(':') ? ipKeyGenerator(address) : address}`;
+  if (!ipaddr.isValid(address)) return `ip:${address}`;
+  const parsed = ipaddr.process(address);
+  return `ip:${parsed.kind() === 'ipv4' ? parsed.toString() : ipKeyGenerator(address)}`;
 }
 
 /**

@@ -9,6 +9,12 @@ export interface DrainOutcome {
 /** Stops a server without dropping the requests it has accepted. */
 export interface RequestDrainer {
   /**
+   * From now on each response says `Connection: close`, its own connection included: the
+   * server still accepts connections and answers every request, while clients and load
+   * balancers move their traffic elsewhere (the drain window before `drain`).
+   */
+  stopKeepingAlive(): void;
+  /**
    * Stops accepting connections, lets every request in flight finish (each answered with
    * `Connection: close`), closes connections as they fall idle, and after `graceMs` cuts off
    * whatever is still running.
@@ -29,10 +35,15 @@ export function trackRequestsInFlight(server: Server): RequestDrainer {
     res.once('close', () => inFlight.delete(res));
   });
 
+  const stopKeepingAlive = () => {
+    draining = true;
+    for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+  };
+
   return {
+    stopKeepingAlive,
     async drain(graceMs) {
-      draining = true;
-      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+      stopKeepingAlive();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections between requests would hold `close` open until they time out.
       server.closeIdleConnections();

@@ -79,8 +79,8 @@ describe('problem types: the contract lists exactly what the server sends', () =
     }
 
     const limited = await buildTestApp(storage, { env: { RATE_LIMIT_PER_MINUTE: '1' } });
-    await request(limited.app).get('/health').expect(200);
-    record(await request(limited.app).get('/health').expect(429)); // rate-limited
+    await request(limited.app).get('/openapi.json').expect(200);
+    record(await request(limited.app).get('/openapi.json').expect(429)); // rate-limited (the probes never are)
 
     const failing = await buildTestApp(storage, {
       overrideHandlers: (handlers) => ({ ...handlers, getHealth: () => Promise.reject(new Error('a bug')) }),
@@ -94,6 +94,7 @@ describe('problem types: the contract lists exactly what the server sends', () =
     const unreadable = await openStorage(file);
     cleanups.push(() => unreadable.destroy());
     record(await request((await buildTestApp(unreadable)).app).get('/ready').expect(503)); // database-unavailable
+    record(await request((await buildTestApp(storage, { isStopping: () => true })).app).get('/ready').expect(503)); // shutting-down
 
     // A JWKS URL nobody listens on: the token cannot be checked either way.
     const closed: Server = createServer();

@@ -22,19 +22,27 @@ export interface CuttableProxy {
    * meanwhile are lost, so a query sent now never gets its answer.
    */
   blackhole(): void;
-  /** Forwards again, new connections and (after a blackhole) the open ones. */
+  /**
+   * Keeps every connection open and stops reading from the clients, without losing a byte: a
+   * peer that has stalled (a paused Redis, a link retransmitting). Whatever was sent meanwhile
+   * is delivered, in order, once restored.
+   */
+  stall(): void;
+  /** Forwards again, new connections and (after a blackhole or a stall) the open ones. */
   restore(): void;
   /** Every client connection accepted so far, in order. */
   readonly connections: readonly ProxiedConnection[];
   close(): Promise<void>;
 }
 
-/** Starts a proxy on a free local port forwarding to `target`. */
-export async function startCuttableProxy(target: { host: string; port: number }): Promise<CuttableProxy> {
+/** Starts a proxy on `listenPort` (a free local port by default) forwarding to `target`. */
+export async function startCuttableProxy(target: { host: string; port: number }, listenPort = 0): Promise<CuttableProxy> {
   const open = new Set<Socket>();
+  const clients = new Set<Socket>();
   const connections: ProxiedConnection[] = [];
   let down = false;
   let silent = false;
+  let stalled = false;
   const track = (socket: Socket) => {
     open.add(socket);
     socket.once('close', () => open.delete(socket));
@@ -52,6 +60,9 @@ export async function startCuttableProxy(target: { host: string; port: number })
       client.destroy();
       return;
     }
+    clients.add(client);
+    client.once('close', () => clients.delete(client));
+    if (stalled) client.pause();
     const connection: ProxiedConnection = { droppedBytes: 0, closed: false, clientPort: client.remotePort ?? 0 };
     connections.push(connection);
     const upstream = connect(target.port, target.host);
@@ -64,7 +75,7 @@ export async function startCuttableProxy(target: { host: string; port: number })
     });
     upstream.once('close', () => client.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const address = server.address();
   if (typeof address !== 'object' || !address) throw new Error('proxy has no address');
   return {
@@ -77,9 +88,15 @@ export async function startCuttableProxy(target: { host: string; port: number })
     blackhole() {
       silent = true;
     },
+    stall() {
+      stalled = true;
+      for (const client of clients) client.pause();
+    },
     restore() {
       down = false;
       silent = false;
+      stalled = false;
+      for (const client of clients) client.resume();
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -33,6 +33,7 @@ export function operationFacts(operations: Operation[], securitySchemes: Record<
       method: operation.method.toLowerCase(),
       path: operation.path,
       security: security(operation, securitySchemes, where),
+      rateLimited: rateLimited(operation, where),
       requestBody: requestBody(operation, where),
       parameterLocations: Object.fromEntries(parameters.map((p) => [p.name, p.in])),
       arrayQueryParameters: arrayQueryParameters(parameters),
@@ -40,6 +41,21 @@ export function operationFacts(operations: Operation[], securitySchemes: Record<
       integerParameters: integerParameters(parameters),
     };
   });
+}
+
+/**
+ * `x-rate-limited: false` takes a probe out of the per-caller rate limit, so a load balancer's
+ * or supervisor's health check sharing an address with clients is never throttled. Only a
+ * public operation may say so: an authenticated one always counts against its caller.
+ */
+function rateLimited(operation: Operation, where: string): boolean {
+  const declared = (operation as { 'x-rate-limited'?: unknown })['x-rate-limited'];
+  if (declared === undefined) return true;
+  if (typeof declared !== 'boolean') throw new UnsupportedContractError(`${where}: x-rate-limited must be true or false`);
+  if (!declared && (operation.security ?? []).length > 0) {
+    throw new UnsupportedContractError(`${where}: x-rate-limited: false is allowed only on a public operation (security: [])`);
+  }
+  return declared;
 }
 
 function checkParameter(parameter: ParameterObject, where: string): void {

@@ -63,6 +63,9 @@ export async function prepareServerDatabase(options: Pick<StartServerOptions, 'e
     LOG_LEVEL: 'warn',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     RANDOM_NUMBERS_DAYS_BACK: '10',
+    // No drain window before a SIGTERM'd test server stops (production's default is 5 s); the
+    // suites that test the drain set their own.
+    SHUTDOWN_DRAIN_MS: '0',
     DOCS_HTML: join(ROOT, 'dist/docs/index.html'),
     ...(schema ? { DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema } : { DATABASE_URL: join(dir, 'e2e.sqlite') }),
     ...options.env,
@@ -85,14 +88,14 @@ export async function prepareServerDatabase(options: Pick<StartServerOptions, 'e
 
 /**
  * Starts the server (the production bundle unless `entry` names another program) as a child
- * process the way a deployment would, on a port the OS said was free; resolves once /health
- * answers.
+ * process the way a deployment would, on `port` or one the OS said was free; resolves once
+ * /health answers.
  */
 export async function launchServer(
   env: Record<string, string>,
-  options: Pick<StartServerOptions, 'entry' | 'portVariable'> = {},
+  options: Pick<StartServerOptions, 'entry' | 'portVariable'> & { port?: number } = {},
 ): Promise<RunningServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   let output = '';
   const child = spawn(process.execPath, options.entry ? [...TSX, options.entry] : [TEST_SERVER_BUNDLE], {
     cwd: ROOT,
