@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import { InvalidInputError } from '../../errors/app-error.js';
 import type { StorageEngine } from '../engine/storage-engine.js';
-import type { Column } from './column.js';
+import type { Column } from '../query/column.js';
 import { checkFilter } from './filter-check.js';
 import type { Filter } from './filter.js';
-import { boundValues, filterShape, filterToSql, type Bind } from './filter-sql.js';
-import { QueryTemplateCache } from './query-template.js';
-import { decodeRow, toStorage } from './storage-codec.js';
+import type { Bind } from '../query/bind.js';
+import { boundValues, filterShape, filterToSql } from './filter-sql.js';
+import { QueryTemplateCache } from '../query/query-template.js';
+import { decodeRow, toStorage } from '../query/storage-codec.js';
 import { UniqueViolationError } from './table-errors.js';
 import type { InsertOf, OrderableColumn, RecordOf, TableDeclaration } from './table-declaration.js';
 import { checkRowValues } from './row-check.js';

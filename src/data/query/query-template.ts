@@ -1,6 +1,6 @@
 import { createQueryId, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
 import { withArrayRows } from '../engine/array-rows.js';
-import type { Bind } from './filter-sql.js';
+import type { Bind } from './bind.js';
 
 /** Stands for the `index`-th value bound while a template is built. */
 class Placeholder {
