@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../support/test-app.js';
 import type { JsonSchema } from './json-schema.js';
-import { dereference } from './ref-resolver.js';
+import { resolveLocalRefs } from '../../src/contract/local-ref-resolver.js';
 import { valueFor } from './schema-arbitrary.js';
 import { specOperations } from './spec-operations.js';
 import { violationsOf } from './strict-validator.js';
 
 const operations = specOperations(contract.document);
-const components = dereference(contract.document, (contract.document.components as { schemas?: Record<string, JsonSchema> }).schemas ?? {});
+const components = resolveLocalRefs(contract.document, (contract.document.components as { schemas?: Record<string, JsonSchema> }).schemas ?? {});
 
 /** Every schema requests are generated from, named for the test title. */
 const requestSchemas: [string, JsonSchema, unknown[]][] = operations.flatMap((operation) => [

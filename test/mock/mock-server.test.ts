@@ -7,7 +7,7 @@ import { loadCompiledContract } from '../../src/contract/compiled-contract.js';
 import { createAppServer } from '../../src/http/app-server.js';
 import { createMockApp } from '../../src/cli/mock-app.js';
 import { createLogger } from '../../src/logger.js';
-import { dereference as deref } from '../fuzz/ref-resolver.js';
+import { resolveLocalRefs as deref } from '../../src/contract/local-ref-resolver.js';
 import { contractOperations } from '../e2e/support/contract-operations.js';
 import { startServer, type RunningServer } from '../e2e/support/server-process.js';
 import { withFormats } from '../../src/json-schema/formats.js';
