@@ -3,15 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
 import { insertCustomers, manyCustomers } from '../support/fixtures.js';
 import { openTestApp, type TestAgent } from '../support/test-app.js';
-import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 
 describe.each(engines)('customers API on $name', (engine) => {
   let api: TestAgent;
-  let storage: StorageEngine;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ api, storage, close } = await openTestApp(engine, {
+    ({ api, close } = await openTestApp(engine, {
       seed: (fresh) =>
         insertCustomers(fresh, [
           { customer_code: 'ACME', name: 'Acme Capital', region: 'US' },

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { engines } from '../support/engines.js';
 import { publishRandomNumbers } from '../support/fixtures.js';
 import { openTestApp, type TestAgent } from '../support/test-app.js';
 
 describe.each(engines)('GET /random-numbers on $name', (engine) => {
   let api: TestAgent;
-  let storage: StorageEngine;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ api, storage, close } = await openTestApp(engine, {
+    ({ api, close } = await openTestApp(engine, {
       seed: (fresh) => publishRandomNumbers(fresh, '2026-01-01', '2026-03-31'),
       env: { TIMESERIES_MAX_ROWS: '40' },
     }));
