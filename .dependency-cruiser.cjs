@@ -38,15 +38,8 @@ module.exports = {
       name: 'contract-and-http-apart',
       severity: 'error',
       comment: 'contract/ and http/ do not import each other; what both need lives in errors/ or json-schema/.',
-      from: { path: '^src/contract/' },
-      to: { path: '^src/http/' },
-    },
-    {
-      name: 'http-and-contract-apart',
-      severity: 'error',
-      comment: 'contract/ and http/ do not import each other; what both need lives in errors/ or json-schema/.',
-      from: { path: '^src/http/' },
-      to: { path: '^src/contract/' },
+      from: { path: '^src/(contract|http)/' },
+      to: { path: '^src/(contract|http)/', pathNot: '^src/$1/' },
     },
     {
       name: 'cli-is-entry-points-only',
