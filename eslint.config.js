@@ -1,7 +1,8 @@
 // ESLint over src/, test/, scripts/, bench/, the SDK (clients/typescript) and these config files
 // (`make lint`; `make format` fixes what it can).
 // typescript-eslint's `recommended` set, not the type-checked one: `tsc --noEmit` (strict) already runs
-// in `make test`, and the type-checked rules cost about 40 s of a `make lint` run here against 12 s.
+// in `make test`, and with `recommendedTypeChecked` (and `projectService`) `time npx eslint .` took
+// 39 s wall, 17.5 s CPU here against 12.5 s wall, 4.7 s CPU (2026-12-01, two busy cores).
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier/flat';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
