@@ -3,12 +3,12 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM_STAMP := node_modules/.install-stamp
 
-.PHONY: help install generate check-generated lint typecheck unit test build docs prepare-db run bench soak
+.PHONY: help install generate check-generated lint format imports typecheck unit test build docs prepare-db run bench soak
 
 help:
 	@echo "make run    install, build, migrate, seed and serve on http://\$${HOST:-127.0.0.1}:\$${PORT:-8000} (docs at /docs)"
-	@echo "make test   install, lint the contract, check generated types, type-check and run every test"
-	@echo "make generate | lint | docs | sdk | sdk-interop | contract-diff BASE=<ref> | mock | bench | bench-scale | bench-charts | bench-slow-uploaders | soak | canary"
+	@echo "make test   install, lint the contract and the code, check imports and generated types, type-check and run every test"
+	@echo "make generate | lint | format | imports | docs | sdk | sdk-interop | contract-diff BASE=<ref> | mock | bench | bench-scale | bench-charts | bench-slow-uploaders | soak | canary"
 
 # Installs exactly what package-lock.json pins, again only when it changes.
 $(NPM_STAMP): package.json package-lock.json
@@ -23,8 +23,17 @@ generate: install
 check-generated: install
 	npm run -s generate:check
 
+# Redocly on openapi.yaml, then ESLint (eslint.config.js) and Prettier (.prettierrc.json) on the code.
 lint: install
 	npm run -s lint
+
+# Fixes what ESLint can (import order) and formats the code with Prettier.
+format: install
+	npm run -s format
+
+# No import cycle in src/ or scripts/, and the layering of the README's Layout (.dependency-cruiser.cjs).
+imports: install
+	npm run -s imports
 
 typecheck: install
 	npm run -s typecheck
@@ -43,7 +52,7 @@ browser-deps:
 haproxy-deps:
 	@bash scripts/ensure-haproxy.sh
 
-test: lint check-generated typecheck unit contract-review
+test: lint imports check-generated typecheck unit contract-review
 
 # Contract review gate: openapi.yaml at BASE (a git ref) against the working copy, compared by
 # `redocly diff` with redocly.yaml's diff rules, as a Markdown report for a pull request; exits 1

@@ -19,7 +19,7 @@ export async function measureColdStarts(
       const ready = await waitForOk(`http://127.0.0.1:${port}/health`, headers, child, 15_000, 2);
       times.push(ready - started);
     } catch (error) {
-      throw new Error(`cold start failed: ${(error as Error).message}\n${stderr()}`);
+      throw new Error(`cold start failed: ${(error as Error).message}\n${stderr()}`, { cause: error });
     } finally {
       await stopChild(child);
     }

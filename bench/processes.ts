@@ -83,7 +83,7 @@ export async function startServer(launch: ServerLaunch, readyPath: string, heade
     await waitForOk(`${baseUrl}${readyPath}`, headers, child);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${launch.name} did not start: ${(error as Error).message}\n${stderr()}`);
+    throw new Error(`${launch.name} did not start: ${(error as Error).message}\n${stderr()}`, { cause: error });
   }
   return { name: launch.name, baseUrl, pid: child.pid!, stop: (graceMs) => stopChild(child, graceMs) };
 }

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const spawned = performance.now();
   const service = await startServer({ ...launch, port }, '/health', identity.headers);
   const url = `${service.baseUrl}${benchCase.path}`;
-  let skipMs = 0;
+  let skipMs: number;
   try {
     await runLoad(url, identity.headers, settings.connections, settings.warmupSeconds);
     skipMs = performance.now() - spawned;

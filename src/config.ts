@@ -1,13 +1,14 @@
 import proxyAddr from 'proxy-addr';
 import { DatabaseUrlError, parseDatabaseUrl } from './data/engine/database-url.js';
 import type { StorageOptions } from './data/engine/storage-engine.js';
+import type { EnvReader, NodeEnv } from './env-reader.js';
 import { parseAuthConfig, type AuthConfig } from './identity/auth-config.js';
 import { parseLocalDevUser } from './identity/local-dev-user.js';
 
 /** Every setting the service reads, parsed once from the environment. */
 export interface AppConfig {
   /** NODE_ENV: `production` turns on production safety checks. */
-  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly nodeEnv: NodeEnv;
   /** HOST: interface to listen on. */
   readonly host: string;
   /** PORT: TCP port (0 picks a free one). */
@@ -79,14 +80,6 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-/** How a parser in another module reads the environment and reports a bad variable. */
-export interface EnvReader {
-  /** The trimmed value, or undefined when unset or empty. */
-  text(name: string): string | undefined;
-  /** Throws a ConfigError naming `name`. */
-  fail(name: string, problem: string): never;
-}
-
 /** Parses the environment into a frozen config, or throws ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
@@ -109,7 +102,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 102_400, 1, 10_485_760),
     timeseriesMaxRows: integer(env, 'TIMESERIES_MAX_ROWS', 10_000, 1, 1_000_000),
     docsHtml: text(env, 'DOCS_HTML', 'dist/docs/index.html'),
-    auth: parseAuthConfig(envReader(env), nodeEnv),
+    auth: parseAuthConfig(envReader(env, 'AUTH_'), nodeEnv),
     corsOrigins: corsOrigins(env),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     rateLimitRedisUrl: redisUrl(env),
@@ -117,7 +110,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: trustProxy(env),
     metricsPort: metricsPort(env, port),
     publicBaseUrl: publicBaseUrl(env),
-    localDevUser: parseLocalDevUser(envReader(env), nodeEnv, host),
+    localDevUser: parseLocalDevUser(envReader(env, 'AUTH_'), nodeEnv, host),
   });
 }
 
@@ -146,9 +139,11 @@ function publicBaseUrl(env: Env): string | undefined {
   return url.href.replace(/\/+$/, '');
 }
 
-function envReader(env: Env): EnvReader {
+/** A reader over the variables named `prefix*` only: the slice of the environment one part owns. */
+function envReader(env: Env, prefix: string): EnvReader {
   return {
     text: (name) => {
+      if (!name.startsWith(prefix)) throw new Error(`${name} is outside the ${prefix}* variables this parser was given`);
       const value = env[name]?.trim();
       return value === undefined || value === '' ? undefined : value;
     },

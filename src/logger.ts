@@ -62,11 +62,12 @@ const BUFFER_BYTES = 4096;
 const FLUSH_EVERY_MS = 200;
 
 /**
- * stdout, written in blocks of about 4 KB instead of one `write` per line: under load that
- * write was a tenth of a `/health` request's CPU time. Lines wait at most 200 ms, so a quiet
+ * stdout, written in blocks of BUFFER_BYTES instead of one `write` per line: under load that
+ * write was a large share of a `/health` request's CPU time (commit 3b3d4d9 has the A/B
+ * figures). Lines wait at most FLUSH_EVERY_MS, so a quiet
  * server's log still reads as it happens, and the rest is written when the process exits
  * (normally, on a signal, or on an uncaught error). Only a SIGKILL or a crash of Node itself
- * can lose the last 200 ms of lines.
+ * can lose the last FLUSH_EVERY_MS of lines.
  */
 function bufferedStdout(): DestinationStream {
   const stream = pinoDestination({ dest: 1, minLength: BUFFER_BYTES, sync: true });

@@ -1,5 +1,7 @@
 // The request an operation's code samples send, filled in from the contract's examples.
 
+import { resolveLocalRefs } from '../../src/contract/local-ref-resolver.js';
+
 type Node = Record<string, any>;
 
 /** A request built from the contract's examples. */
@@ -49,17 +51,7 @@ export function answersJson(document: Node, operation: Node): boolean {
   return types.length === 0 || types.some((type) => /[/+]json$/.test(type));
 }
 
-/** Follows local `$ref`s (`#/components/...`) to the object they name. */
-export function resolve(document: Node, value: Node): Node {
-  let current = value;
-  for (let hops = 0; typeof current?.$ref === 'string'; hops++) {
-    const ref = current.$ref as string;
-    if (!ref.startsWith('#/') || hops > 32) throw new Error(`cannot follow $ref ${ref}`);
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<Node>((node, key) => node?.[key], document);
-  }
-  return current;
+/** The object a value names, its local `$ref`s (`#/components/...`) resolved by the contract's one resolver. */
+function resolve(document: Node, value: Node): Node {
+  return resolveLocalRefs(document, value);
 }

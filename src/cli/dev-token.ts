@@ -1,7 +1,7 @@
 // `make run` runs this before the server: prints a ready development token and a curl line.
 import { loadConfig } from '../config.js';
-import { allScopes, DEV_USER, mintForConfig } from './dev-credentials.js';
-import { runCli } from './open-configured-storage.js';
+import { allScopes, DEV_USER, mintForConfig } from '../startup/dev-credentials.js';
+import { runCli } from '../startup/run-cli.js';
 
 const TWELVE_HOURS = 12 * 3600;
 

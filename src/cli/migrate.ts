@@ -1,4 +1,5 @@
-import { openConfiguredStorage, runCli } from './open-configured-storage.js';
+import { openConfiguredStorage } from '../startup/configured-storage.js';
+import { runCli } from '../startup/run-cli.js';
 
 runCli(async () => {
   const { storage, applied } = await openConfiguredStorage();

@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { UUID_PATTERN } from '../identity/authenticator.js';
 import { parseScopes } from '../identity/scopes.js';
-import { allScopes, DEV_USER, mintForConfig } from './dev-credentials.js';
-import { runCli } from './open-configured-storage.js';
+import { allScopes, DEV_USER, mintForConfig } from '../startup/dev-credentials.js';
+import { runCli } from '../startup/run-cli.js';
 
 runCli(async () => {
   const { values } = parseArgs({

@@ -2,7 +2,7 @@ import { loadCompiledContract } from '../contract/compiled-contract.js';
 import { createAppServer } from '../http/app-server.js';
 import { createLogger } from '../logger.js';
 import { createMockApp } from '../mock/mock-app.js';
-import { runCli } from './open-configured-storage.js';
+import { runCli } from '../startup/run-cli.js';
 
 /**
  * `make mock`: serves every operation of openapi.yaml from its examples on HOST:MOCK_PORT

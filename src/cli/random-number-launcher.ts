@@ -3,7 +3,8 @@ import { randomNumberNode } from '../data/tables/random-number-node.js';
 import { randomNumberProducer } from '../services/random-number-producer.js';
 import { DAY_MS, parseUtcDate, startOfUtcDay } from '../services/utc-days.js';
 import { ConfigError } from '../config.js';
-import { openConfiguredStorage, runCli } from './open-configured-storage.js';
+import { openConfiguredStorage } from '../startup/configured-storage.js';
+import { runCli } from '../startup/run-cli.js';
 
 /**
  * Publishes one random number per UTC day into `example_random_number_{project}_0.0`, from

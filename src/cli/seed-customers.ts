@@ -1,7 +1,8 @@
 import { SimpleTable } from '../data/simple-table/simple-table.js';
 import { customersTable } from '../data/tables/customers-table.js';
-import { SEED_CUSTOMERS } from './seed-data.js';
-import { openConfiguredStorage, runCli } from './open-configured-storage.js';
+import { SEED_CUSTOMERS } from '../data/tables/customers-seed.js';
+import { openConfiguredStorage } from '../startup/configured-storage.js';
+import { runCli } from '../startup/run-cli.js';
 
 runCli(async () => {
   const { storage } = await openConfiguredStorage();

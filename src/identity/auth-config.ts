@@ -1,6 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import type { AppConfig, EnvReader } from '../config.js';
+import type { EnvReader, NodeEnv } from '../env-reader.js';
 
 /** Where the local development HS256 secret lives (created on first use, never in production). */
 export const DEV_SECRET_FILE = 'data/dev-jwt-secret';
@@ -34,7 +34,7 @@ export interface AuthConfig {
 const KEY_VARIABLES = ['AUTH_JWT_SECRET', 'AUTH_JWT_PUBLIC_KEY', 'AUTH_JWKS_URL'] as const;
 
 /** Parses the AUTH_* variables, refusing mixes that would be unsafe or silently ignored. */
-export function parseAuthConfig(env: EnvReader, nodeEnv: AppConfig['nodeEnv']): AuthConfig {
+export function parseAuthConfig(env: EnvReader, nodeEnv: NodeEnv): AuthConfig {
   const trustedGateway = flag(env, 'AUTH_TRUSTED_GATEWAY');
   const set = KEY_VARIABLES.filter((name) => env.text(name) !== undefined);
   if (set.length > 1) {
@@ -53,7 +53,7 @@ export function parseAuthConfig(env: EnvReader, nodeEnv: AppConfig['nodeEnv']): 
 function keySource(
   env: EnvReader,
   variable: (typeof KEY_VARIABLES)[number] | undefined,
-  nodeEnv: AppConfig['nodeEnv'],
+  nodeEnv: NodeEnv,
   trustedGateway: boolean,
 ): JwtKeySource | undefined {
   switch (variable) {
@@ -110,7 +110,7 @@ function readPem(env: EnvReader, path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-function jwksUrl(env: EnvReader, nodeEnv: AppConfig['nodeEnv']): JwtKeySource {
+function jwksUrl(env: EnvReader, nodeEnv: NodeEnv): JwtKeySource {
   const raw = env.text('AUTH_JWKS_URL')!;
   let url: URL;
   try {

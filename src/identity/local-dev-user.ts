@@ -1,4 +1,4 @@
-import type { AppConfig, EnvReader } from '../config.js';
+import type { EnvReader, NodeEnv } from '../env-reader.js';
 import type { AuthenticatedCaller, Authenticator } from './authenticator.js';
 import type { LoggedUser } from './user-context.js';
 
@@ -22,7 +22,7 @@ const CREDENTIAL_HEADERS = ['authorization', 'x-user-uid', 'x-username', 'x-user
  * Parses AUTH_LOCAL_DEV_USER (off by default). It is refused under NODE_ENV=production and when
  * HOST is not a loopback address: there, anyone who reaches the port would read data unasked.
  */
-export function parseLocalDevUser(env: EnvReader, nodeEnv: AppConfig['nodeEnv'], host: string): boolean {
+export function parseLocalDevUser(env: EnvReader, nodeEnv: NodeEnv, host: string): boolean {
   const value = env.text(LOCAL_DEV_USER_VARIABLE);
   if (value === undefined || value === '0' || value === 'false') return false;
   if (value !== '1' && value !== 'true') return env.fail(LOCAL_DEV_USER_VARIABLE, `must be 1 or 0, got ${JSON.stringify(value)}`);

@@ -1,4 +1,4 @@
-import { fitsIntegerColumn } from '../data/simple-table/column.js';
+import { fitsIntegerColumn } from '../data/query/column.js';
 import { InvalidInputError } from '../errors/app-error.js';
 
 /** Encodes "continue after this id" as an opaque, URL-safe cursor. */

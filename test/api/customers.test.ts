@@ -2,22 +2,21 @@ import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
 import { insertCustomers, manyCustomers } from '../support/fixtures.js';
-import { buildTestApp, type TestAgent } from '../support/test-app.js';
-import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
+import { openTestApp, type TestAgent } from '../support/test-app.js';
 
 describe.each(engines)('customers API on $name', (engine) => {
   let api: TestAgent;
-  let storage: StorageEngine;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ storage, close } = await engine.open());
-    await insertCustomers(storage, [
-      { customer_code: 'ACME', name: 'Acme Capital', region: 'US' },
-      { customer_code: 'BETA', name: 'Beta Treasury', region: 'EU' },
-      { customer_code: 'GAMMA', name: 'Gamma Pensions', region: 'US' },
-    ]);
-    ({ api } = await buildTestApp(storage));
+    ({ api, close } = await openTestApp(engine, {
+      seed: (fresh) =>
+        insertCustomers(fresh, [
+          { customer_code: 'ACME', name: 'Acme Capital', region: 'US' },
+          { customer_code: 'BETA', name: 'Beta Treasury', region: 'EU' },
+          { customer_code: 'GAMMA', name: 'Gamma Pensions', region: 'US' },
+        ]),
+    }));
   });
   afterAll(() => close());
 
@@ -128,10 +127,8 @@ describe.each(engines)('customers API on $name', (engine) => {
 
 describe.each(engines)('customer paging on $name', (engine) => {
   it('walking Link headers with limit=7 returns every row exactly once, in order, while rows are added', async () => {
-    const { storage, close } = await engine.open();
+    const { api, storage, close } = await openTestApp(engine, { seed: (fresh) => insertCustomers(fresh, manyCustomers(300)) });
     try {
-      await insertCustomers(storage, manyCustomers(300));
-      const { api } = await buildTestApp(storage);
       const seen: number[] = [];
       let next: string | undefined = '/customers?limit=7';
       let pages = 0;
@@ -153,10 +150,8 @@ describe.each(engines)('customer paging on $name', (engine) => {
   });
 
   it('a region filter is kept across pages', async () => {
-    const { storage, close } = await engine.open();
+    const { api, close } = await openTestApp(engine, { seed: (fresh) => insertCustomers(fresh, manyCustomers(40)) });
     try {
-      await insertCustomers(storage, manyCustomers(40));
-      const { api } = await buildTestApp(storage);
       const first = await api.get('/customers?region=EU&limit=4').expect(200);
       expect(first.headers.link).toMatch(/region=EU/);
       const url = /^<([^>]+)>/.exec(String(first.headers.link))![1]!;

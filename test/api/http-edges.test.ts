@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from 'node:http';
 import { parse } from 'yaml';
 import { engines } from '../support/engines.js';
-import { buildTestApp, contract, type TestAgent } from '../support/test-app.js';
+import { contract, openTestApp, type TestAgent } from '../support/test-app.js';
 
 const sqlite = engines[0]!;
 
@@ -13,9 +13,7 @@ describe('HTTP edges', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    ({ app, api } = await buildTestApp(opened.storage, { env: { BODY_LIMIT_BYTES: '1024' } }));
+    ({ app, api, close } = await openTestApp(sqlite, { env: { BODY_LIMIT_BYTES: '1024' } }));
   });
   afterAll(() => close());
 

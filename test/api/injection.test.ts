@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_URL_BYTES } from '../../src/http/url-length.js';
 import { engines } from '../support/engines.js';
 import { insertCustomers, publishRandomNumbers } from '../support/fixtures.js';
-import { buildTestApp, type TestAgent } from '../support/test-app.js';
+import { openTestApp, type TestAgent } from '../support/test-app.js';
 
 const attacks = ["' OR 1=1 --", '%', '_', 'US%', 'U_', 'a\u0000b', 'x'.repeat(10_240), '"; DROP TABLE customers; --', '\\'];
 
@@ -11,14 +11,15 @@ describe.each(engines)('hostile input on $name', (engine) => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await engine.open();
-    close = opened.close;
-    await insertCustomers(opened.storage, [
-      { customer_code: 'ACME', name: 'Acme Capital', region: 'US' },
-      { customer_code: 'BETA', name: 'Beta Treasury', region: 'EU' },
-    ]);
-    await publishRandomNumbers(opened.storage, '2026-01-01', '2026-01-10');
-    ({ api } = await buildTestApp(opened.storage));
+    ({ api, close } = await openTestApp(engine, {
+      seed: async (fresh) => {
+        await insertCustomers(fresh, [
+          { customer_code: 'ACME', name: 'Acme Capital', region: 'US' },
+          { customer_code: 'BETA', name: 'Beta Treasury', region: 'EU' },
+        ]);
+        await publishRandomNumbers(fresh, '2026-01-01', '2026-01-10');
+      },
+    }));
   });
   afterAll(() => close());
 

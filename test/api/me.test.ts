@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
-import { buildTestApp, mintTestToken, TEST_USER, type TestAgent } from '../support/test-app.js';
+import { mintTestToken, openTestApp, TEST_USER, type TestAgent } from '../support/test-app.js';
 
 describe.each(engines)('GET /me on $name', (engine) => {
   let app: Server;
@@ -10,9 +10,7 @@ describe.each(engines)('GET /me on $name', (engine) => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await engine.open();
-    close = opened.close;
-    ({ app, api } = await buildTestApp(opened.storage));
+    ({ app, api, close } = await openTestApp(engine));
   });
   afterAll(() => close());
 

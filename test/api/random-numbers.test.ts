@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { engines } from '../support/engines.js';
 import { publishRandomNumbers } from '../support/fixtures.js';
-import { buildTestApp, type TestAgent } from '../support/test-app.js';
+import { openTestApp, type TestAgent } from '../support/test-app.js';
 
 describe.each(engines)('GET /random-numbers on $name', (engine) => {
   let api: TestAgent;
-  let storage: StorageEngine;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ storage, close } = await engine.open());
-    await publishRandomNumbers(storage, '2026-01-01', '2026-03-31');
-    ({ api } = await buildTestApp(storage, { env: { TIMESERIES_MAX_ROWS: '40' } }));
+    ({ api, close } = await openTestApp(engine, {
+      seed: (fresh) => publishRandomNumbers(fresh, '2026-01-01', '2026-03-31'),
+      env: { TIMESERIES_MAX_ROWS: '40' },
+    }));
   });
   afterAll(() => close());
 
@@ -62,9 +61,8 @@ describe.each(engines)('GET /random-numbers on $name', (engine) => {
 
 describe.each(engines)('GET /random-numbers before the series is produced, on $name', (engine) => {
   it('answers a 404 problem naming the identifier', async () => {
-    const { storage, close } = await engine.open();
+    const { api, close } = await openTestApp(engine);
     try {
-      const { api } = await buildTestApp(storage);
       const res = await api.get('/random-numbers?start_date=2026-03-01&end_date=2026-03-02').expect(404);
       expect(res.body.detail).toContain('example_random_number_local_0.0');
     } finally {

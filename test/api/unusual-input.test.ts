@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from 'node:http';
 import { engines } from '../support/engines.js';
-import { buildTestApp, mintTestToken } from '../support/test-app.js';
+import { mintTestToken, openTestApp } from '../support/test-app.js';
 
 describe.each(engines)('unusual input on $name', (engine) => {
   let app: Server;
@@ -12,9 +12,7 @@ describe.each(engines)('unusual input on $name', (engine) => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await engine.open();
-    close = opened.close;
-    ({ app } = await buildTestApp(opened.storage));
+    ({ app, close } = await openTestApp(engine));
     authorization = `Bearer ${await mintTestToken()}`;
   });
   afterAll(() => close());

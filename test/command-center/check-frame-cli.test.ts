@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
 import { insertCustomers, manyCustomers, publishRandomNumbers } from '../support/fixtures.js';
-import { buildTestApp, mintTestToken } from '../support/test-app.js';
+import { mintTestToken, openTestApp } from '../support/test-app.js';
 
 const run = promisify(execFile);
 
@@ -30,11 +30,14 @@ describe('npm run check:frame', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await engines[0]!.open();
+    const opened = await openTestApp(engines[0]!, {
+      seed: async (fresh) => {
+        await insertCustomers(fresh, manyCustomers(8));
+        await publishRandomNumbers(fresh, '2026-03-01', '2026-03-31');
+      },
+    });
+    const { app: real } = opened;
     close = opened.close;
-    await insertCustomers(opened.storage, manyCustomers(8));
-    await publishRandomNumbers(opened.storage, '2026-03-01', '2026-03-31');
-    const { app: real } = await buildTestApp(opened.storage);
     // A widget endpoint gone wrong: a row key outside columns, a field for no column, ISO times.
     const broken = createServer((_req, res) => {
       res.setHeader('content-type', 'application/json');

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
 import { deriveConnectionContract } from '../../src/command-center/connection-contract.js';
-import { buildTestApp, contract } from '../support/test-app.js';
+import { openTestApp, contract } from '../support/test-app.js';
 import { discoveryValidator } from './discovery-contract/discovery-validator.js';
 
 const DISCOVERY = '/.well-known/command-center/connection-contract';
@@ -39,9 +39,7 @@ describe.each(engines)('GET /.well-known/command-center/connection-contract on $
   let openapi: { paths: Record<string, Record<string, { operationId: string; 'x-command-center'?: unknown }>>; info: Record<string, any> };
 
   beforeAll(async () => {
-    const opened = await engine.open();
-    close = opened.close;
-    ({ app } = await buildTestApp(opened.storage));
+    ({ app, close } = await openTestApp(engine));
     const discovered = await request(app).get(DISCOVERY).set('Accept', 'application/json');
     expect(discovered.status).toBe(200);
     document = discovered.body;
@@ -165,9 +163,9 @@ describe.each(engines)('GET /.well-known/command-center/connection-contract on $
   it('carries the checksum of its own canonical JSON, the same after a restart on another database', async () => {
     const { checksum, ...rest } = document;
     expect(checksum).toBe(sha256(canonical(rest)));
-    const other = await engine.open();
+    const other = await openTestApp(engine);
     try {
-      const { app: restarted } = await buildTestApp(other.storage);
+      const { app: restarted } = other;
       const again = await request(restarted).get(DISCOVERY).expect(200);
       expect(again.body).toEqual(document);
     } finally {
@@ -186,9 +184,8 @@ describe.each(engines)('GET /.well-known/command-center/connection-contract on $
 
 describe.each(engines)('the discovery document with PUBLIC_BASE_URL, on $name', (engine) => {
   it('when PUBLIC_BASE_URL is set, carries it as apiBaseUrl and the x-logo made absolute under it, which the API serves', async () => {
-    const { storage, close } = await engine.open();
+    const { app, close } = await openTestApp(engine, { env: { PUBLIC_BASE_URL: 'https://api.example.com/tutorial/' } });
     try {
-      const { app } = await buildTestApp(storage, { env: { PUBLIC_BASE_URL: 'https://api.example.com/tutorial/' } });
       const res = await request(app).get(DISCOVERY).set('Host', 'attacker.example').expect(200);
       expect(violations(res.body)).toEqual([]);
       expect(res.body.apiBaseUrl).toBe('https://api.example.com/tutorial');
@@ -206,9 +203,8 @@ describe.each(engines)('the discovery document with PUBLIC_BASE_URL, on $name', 
 
 describe.each(engines)('GET /logo.svg on $name', (engine) => {
   it('when asked with no credentials, answers the SVG, cacheable and embeddable from another origin', async () => {
-    const { storage, close } = await engine.open();
+    const { app, close } = await openTestApp(engine);
     try {
-      const { app } = await buildTestApp(storage);
       const res = await request(app).get('/logo.svg').buffer(true).expect(200);
       expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
       expect(res.headers['cache-control']).toMatch(/^public, max-age=\d+$/);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFrameChecker } from '../../src/command-center/frame-check.js';
 import { engines } from '../support/engines.js';
 import { insertCustomers, manyCustomers, publishRandomNumbers } from '../support/fixtures.js';
-import { buildTestApp, contract, type TestAgent } from '../support/test-app.js';
+import { buildTestApp, contract, openTestApp, type TestAgent } from '../support/test-app.js';
 
 const check = createFrameChecker(contract.document);
 
@@ -19,11 +19,13 @@ describe.each(engines)('widget feeds on $name', (engine) => {
   const written = new Date('2026-11-20T08:30:00Z');
 
   beforeAll(async () => {
-    const opened = await engine.open();
-    close = opened.close;
-    await insertCustomers(opened.storage, manyCustomers(12), () => written);
-    await publishRandomNumbers(opened.storage, '2026-01-01', '2026-03-31');
-    ({ api } = await buildTestApp(opened.storage, { now: () => now }));
+    ({ api, close } = await openTestApp(engine, {
+      seed: async (fresh) => {
+        await insertCustomers(fresh, manyCustomers(12), () => written);
+        await publishRandomNumbers(fresh, '2026-01-01', '2026-03-31');
+      },
+      now: () => now,
+    }));
   });
   afterAll(() => close());
 
@@ -104,9 +106,8 @@ describe.each(engines)('the customers frame reports when the table last changed,
   const now = () => clock.now;
 
   it('when the data never changed, source has no updatedAtMs; writes, producer runs and restarts are reported, never the request time', async () => {
-    const { storage, close } = await engine.open();
+    const { api, storage, close } = await openTestApp(engine, { now });
     try {
-      const { api } = await buildTestApp(storage, { now });
       const empty = await api.get('/widgets/customers').expect(200);
       expect(empty.body.source).not.toHaveProperty('updatedAtMs');
 
@@ -139,9 +140,8 @@ describe.each(engines)('the customers frame reports when the table last changed,
 
 describe.each(engines)('widget feeds before the series exists, on $name', (engine) => {
   it('a failed read is the documented 404 problem, not a frame', async () => {
-    const { storage, close } = await engine.open();
+    const { api, close } = await openTestApp(engine);
     try {
-      const { api } = await buildTestApp(storage);
       const res = await api.get('/widgets/random-numbers?start_date=2026-03-01&end_date=2026-03-02').expect(404);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
     } finally {

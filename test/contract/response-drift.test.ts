@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerMap } from '../../src/contract/operation-types.js';
 import { engines } from '../support/engines.js';
 import { insertCustomers } from '../support/fixtures.js';
-import { buildTestApp, type CapturedLogs, type TestAgent } from '../support/test-app.js';
+import { type CapturedLogs, openTestApp, type TestAgent } from '../support/test-app.js';
 
 /** Handlers that break the contract at run time in ways `tsc` cannot see (values built dynamically). */
 function drifting(handlers: HandlerMap): HandlerMap {
@@ -38,10 +38,10 @@ describe.each(engines)('response validation on $name', (engine) => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await engine.open();
-    close = opened.close;
-    await insertCustomers(opened.storage, [{ customer_code: 'ACME', name: 'Acme Capital', region: 'US' }]);
-    ({ api, logs } = await buildTestApp(opened.storage, { overrideHandlers: drifting }));
+    ({ api, logs, close } = await openTestApp(engine, {
+      seed: (fresh) => insertCustomers(fresh, [{ customer_code: 'ACME', name: 'Acme Capital', region: 'US' }]),
+      overrideHandlers: drifting,
+    }));
   });
   afterAll(() => close());
 

@@ -3,7 +3,7 @@ import { runProducer, type DataNodeProducer } from '../../src/data/data-node/dat
 import { defineDataNode } from '../../src/data/data-node/data-node-declaration.js';
 import { DataNodeNotFoundError, TooManyRowsError } from '../../src/data/data-node/data-node-errors.js';
 import { DataNodeReader } from '../../src/data/data-node/data-node-reader.js';
-import { columns } from '../../src/data/simple-table/column.js';
+import { columns } from '../../src/data/query/column.js';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { randomNumberNode } from '../../src/data/tables/random-number-node.js';
 import { randomNumberProducer } from '../../src/services/random-number-producer.js';

@@ -15,7 +15,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { filterBuilder } from '../../src/data/simple-table/filter-builder.js';
 import { and, or, type Filter } from '../../src/data/simple-table/filter.js';
-import { QueryTemplate } from '../../src/data/simple-table/query-template.js';
+import { QueryTemplate } from '../../src/data/query/query-template.js';
 import { SimpleTable, type QueryOptions } from '../../src/data/simple-table/simple-table.js';
 import { instruments, type Instruments } from '../support/instruments-table.js';
 

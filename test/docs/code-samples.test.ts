@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCodeSamples } from '../../scripts/docs/code-samples.js';
 import { contractOperations, readContract } from '../e2e/support/contract-operations.js';
 import { startServer, type RunningServer } from '../e2e/support/server-process.js';
-import { mintTestToken } from '../e2e/support/test-token.js';
+import { mintTestToken } from '../support/test-token.js';
 
 const run = promisify(execFile);
 const contract = readContract();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, paginate, ProblemError, unwrap, type TutorialApiClient } from '../../clients/typescript/src/index.js';
 import { contractOperations, contractRequiresAuth, readContract } from './support/contract-operations.js';
 import { startServer, type RunningServer } from './support/server-process.js';
-import { mintTestToken } from './support/test-token.js';
+import { mintTestToken } from '../support/test-token.js';
 
 const contract = readContract();
 const declared = contractOperations(contract).map((o) => o.operationId);
@@ -300,7 +300,7 @@ type UntypedGet = (path: string) => Promise<{ data?: any; error?: any; response:
 operation('getMe', () => {
   it('when the token is valid, answers the caller it names', async () => {
     const sub = '7a0f3a52-3b0c-4f0e-9d49-2f6f1c0e2b11';
-    const me = createClient({ baseUrl: server.baseUrl, token: await mintTestToken({ sub, preferredUsername: 'ada' }) });
+    const me = createClient({ baseUrl: server.baseUrl, token: await mintTestToken({ sub, username: 'ada' }) });
     const { data, response } = await (me.GET as unknown as UntypedGet)('/me');
     expect(response.status).toBe(200);
     expect(JSON.stringify(data)).toContain(sub);
@@ -322,13 +322,13 @@ describe.skipIf(!authOn)('authentication through the client', () => {
   });
 
   it('when the token is expired, answers a 401 problem', async () => {
-    const stale = createClient({ baseUrl: server.baseUrl, token: await mintTestToken({ expiresInSeconds: -60 }) });
+    const stale = createClient({ baseUrl: server.baseUrl, token: await mintTestToken({ ttlSeconds: -60 }) });
     const { response } = await stale.GET('/customers');
     expect(response.status).toBe(401);
   });
 
   it('when the token lacks the write scope, creating a customer answers a 403 problem', async () => {
-    const reader = createClient({ baseUrl: server.baseUrl, token: await mintTestToken({ scope: 'customers:read' }) });
+    const reader = createClient({ baseUrl: server.baseUrl, token: await mintTestToken({ scopes: ['customers:read'] }) });
     const { response } = await reader.POST('/customers', { body: { customer_code: 'E2E_RO', name: 'Read Only', region: 'EU' } });
     expect(response.status).toBe(403);
   });

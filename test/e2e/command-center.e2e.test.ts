@@ -10,7 +10,7 @@ import { discoveryValidator } from '../command-center/discovery-contract/discove
 import { engines } from '../support/engines.js';
 import { launchServer, prepareServerDatabase, type RunningServer, type ServerDatabase } from './support/server-process.js';
 import { readContract } from './support/contract-operations.js';
-import { mintTestToken } from './support/test-token.js';
+import { mintTestToken } from '../support/test-token.js';
 
 const DISCOVERY = '/.well-known/command-center/connection-contract';
 const COMMAND_CENTER_ORIGIN = 'http://localhost:5173';

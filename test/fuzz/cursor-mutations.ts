@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { INTEGER_COLUMN_RANGE as ID_RANGE } from '../../src/data/simple-table/column.js';
+import { INTEGER_COLUMN_RANGE as ID_RANGE } from '../../src/data/query/column.js';
 import { mutate, type RequestMutation } from './fuzz-request.js';
 
 /** JSON a client might wrap as a cursor, none of which is a position this server issues. */

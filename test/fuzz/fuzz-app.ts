@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AppDependencies } from '../../src/app.js';
 import { engines, type TestEngine } from '../support/engines.js';
 import { insertCustomers, manyCustomers, publishRandomNumbers } from '../support/fixtures.js';
-import { buildTestApp, type CapturedLogs } from '../support/test-app.js';
+import { openTestApp, type CapturedLogs } from '../support/test-app.js';
 
 /** The real app over a seeded database (in-memory SQLite unless told otherwise), for the fuzzer to hit. */
 export interface FuzzApp {
@@ -21,18 +21,17 @@ export interface FuzzApp {
  */
 export async function openFuzzApp(options: Pick<Partial<AppDependencies>, 'overrideHandlers'> & { engine?: TestEngine } = {}): Promise<FuzzApp> {
   const { engine = engines.find((e) => e.name === 'sqlite')!, ...dependencies } = options;
-  const { storage, close } = await engine.open();
-  try {
-    await insertCustomers(storage, [{ customer_code: 'ACME', name: 'Acme Capital', region: 'US' }, ...manyCustomers(120)]);
-    await publishRandomNumbers(storage, '2026-01-01', '2026-03-31');
-    // Served through createAppServer, as the production server (src/server.ts) is.
-    const { app: server, logs } = await buildTestApp(storage, { ...dependencies, env: { LOG_LEVEL: 'error', TIMESERIES_MAX_ROWS: '60' } });
-    const stop = () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    return { server, logs, close: () => stop().finally(close) };
-  } catch (error) {
-    await close();
-    throw error;
-  }
+  // Served through createAppServer, as the production server (src/server.ts) is.
+  const { app: server, logs, close } = await openTestApp(engine, {
+    ...dependencies,
+    env: { LOG_LEVEL: 'error', TIMESERIES_MAX_ROWS: '60' },
+    seed: async (storage) => {
+      await insertCustomers(storage, [{ customer_code: 'ACME', name: 'Acme Capital', region: 'US' }, ...manyCustomers(120)]);
+      await publishRandomNumbers(storage, '2026-01-01', '2026-03-31');
+    },
+  });
+  const stop = () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  return { server, logs, close: () => stop().finally(close) };
 }
 
 /** The error lines the server logged for one request id. */

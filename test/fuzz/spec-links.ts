@@ -1,4 +1,4 @@
-import { dereference } from './ref-resolver.js';
+import { resolveLocalRefs } from '../../src/contract/local-ref-resolver.js';
 import { HTTP_METHODS, UnsupportedOperationError, type FuzzOperation, type ParameterLocation } from './spec-operations.js';
 
 /** One parameter a link fills in on the operation it leads to. */
@@ -32,7 +32,7 @@ export function specLinks(document: Raw, operations: FuzzOperation[]): FuzzLink[
   const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
   const links: FuzzLink[] = [];
   for (const rawItem of Object.values((document.paths ?? {}) as Record<string, Raw>)) {
-    const item = dereference(document, rawItem);
+    const item = resolveLocalRefs(document, rawItem);
     for (const method of HTTP_METHODS) {
       const operation = item[method] as Raw | undefined;
       if (!operation || typeof operation.operationId !== 'string') continue;

@@ -1,5 +1,5 @@
 import { schemaExamples, type JsonSchema } from '../../src/json-schema/json-schema.js';
-import { dereference } from './ref-resolver.js';
+import { resolveLocalRefs } from '../../src/contract/local-ref-resolver.js';
 
 /** HTTP methods an OpenAPI path item may hold operations under. */
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -68,7 +68,7 @@ export function specOperations(document: Raw): FuzzOperation[] {
   const paths = (document.paths ?? {}) as Record<string, Raw>;
   const operations: FuzzOperation[] = [];
   for (const [path, rawItem] of Object.entries(paths)) {
-    const item = dereference(document, rawItem);
+    const item = resolveLocalRefs(document, rawItem);
     for (const method of HTTP_METHODS) {
       const operation = item[method] as Raw | undefined;
       if (!operation || typeof operation.operationId !== 'string') continue;

@@ -9,7 +9,7 @@ import { connectRedisRateLimitStore, type RedisRateLimitStore } from '../../src/
 import { createServiceMetrics } from '../../src/metrics/service-metrics.js';
 import { freePort } from '../e2e/support/free-port.js';
 import { launchServer, prepareServerDatabase, type RunningServer, type ServerDatabase } from '../e2e/support/server-process.js';
-import { mintTestToken as mintServerToken } from '../e2e/support/test-token.js';
+import { mintTestToken as mintServerToken } from '../support/test-token.js';
 import { engines } from '../support/engines.js';
 import { startCuttableProxy, type CuttableProxy } from '../support/tcp-proxy.js';
 import { buildTestApp, mintTestToken } from '../support/test-app.js';

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../e2e/support/free-port.js';
 import { launchServer, prepareServerDatabase, type RunningServer, type ServerDatabase } from '../e2e/support/server-process.js';
-import { mintTestToken } from '../e2e/support/test-token.js';
+import { mintTestToken } from '../support/test-token.js';
 import { engines } from '../support/engines.js';
 import { customersHttp } from '../reliability/support/customers-http.js';
 import { haproxySuiteEnabled, haproxyVersion, startHaproxy, type RunningHaproxy } from './support/haproxy.js';

@@ -3,7 +3,7 @@
 // graceful shutdown runs and the process exits 0.
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchServer, prepareServerDatabase, type RunningServer, type ServerDatabase } from '../e2e/support/server-process.js';
-import { mintTestToken } from '../e2e/support/test-token.js';
+import { mintTestToken } from '../support/test-token.js';
 import { openRawConnection, type RawConnection } from './support/raw-http.js';
 
 /** Long enough for the test's requests on a loaded machine; the drain's end is not what is tested. */

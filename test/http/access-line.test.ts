@@ -6,7 +6,7 @@ import { accessLineWriter, proveFastAccessLine, usesFastAccessLine, type AccessE
 import { censorUrlCredentials } from '../../src/http/url-credentials.js';
 import { createLogger } from '../../src/logger.js';
 import { engines } from '../support/engines.js';
-import { buildTestApp, mintTestToken, type CapturedLogs } from '../support/test-app.js';
+import { openTestApp, mintTestToken, type CapturedLogs } from '../support/test-app.js';
 
 /** A destination that keeps what is written, line by line. */
 function capture(): { sink: DestinationStream; lines: string[] } {
@@ -77,9 +77,7 @@ describe('access log of the app', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await engines[0]!.open();
-    close = opened.close;
-    ({ app, logs } = await buildTestApp(opened.storage));
+    ({ app, logs, close } = await openTestApp(engines[0]!));
   });
   afterAll(() => close());
 

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestSurface } from '../../src/contract/request-surface.js';
 import { engines } from '../support/engines.js';
-import { buildTestApp, contract } from '../support/test-app.js';
+import { openTestApp, contract } from '../support/test-app.js';
 
 const COMMAND_CENTER = 'http://localhost:5173';
 const DISCOVERY = '/.well-known/command-center/connection-contract';
@@ -17,9 +17,7 @@ describe.each(engines)('CORS for Command Center direct mode, on $name', (engine)
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await engine.open();
-    close = opened.close;
-    ({ app } = await buildTestApp(opened.storage, { env: { CORS_ORIGINS: `https://widgets.example.com,${COMMAND_CENTER}`, AUTH_LOCAL_DEV_USER: '1' } }));
+    ({ app, close } = await openTestApp(engine, { env: { CORS_ORIGINS: `https://widgets.example.com,${COMMAND_CENTER}`, AUTH_LOCAL_DEV_USER: '1' } }));
   });
   afterAll(() => close());
 

@@ -4,9 +4,8 @@ import { createClient } from 'redis';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
-import { buildTestApp, mintTestToken } from '../support/test-app.js';
+import { buildTestApp, mintTestToken, openTestApp } from '../support/test-app.js';
 import { launchServer, prepareServerDatabase } from '../e2e/support/server-process.js';
-import { mintTestToken as mintServerToken } from '../e2e/support/test-token.js';
 import { pino } from 'pino';
 import { startCuttableProxy } from '../support/tcp-proxy.js';
 import { connectRedisRateLimitStore, type RedisRateLimitStore } from '../../src/http/redis-rate-limit-store.js';
@@ -28,9 +27,7 @@ describe('rate limit per caller, in memory', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    ({ app } = await buildTestApp(opened.storage, { env: { RATE_LIMIT_PER_MINUTE: '3' } }));
+    ({ app, close } = await openTestApp(sqlite, { env: { RATE_LIMIT_PER_MINUTE: '3' } }));
   });
   afterAll(() => close());
 
@@ -159,7 +156,7 @@ describe.skipIf(unavailable !== undefined)('the server process with RATE_LIMIT_R
       const server = await launchServer(database.env);
       try {
         // A fresh user id: its counter in Redis starts at zero whatever other runs left there.
-        const authorization = `Bearer ${await mintServerToken({ sub: randomUUID() })}`;
+        const authorization = `Bearer ${await mintTestToken({ sub: randomUUID() })}`;
         const statuses: number[] = [];
         for (let i = 0; i < 3; i++) statuses.push((await fetch(`${server.baseUrl}/me`, { headers: { authorization } })).status);
         expect(statuses).toEqual([200, 200, 429]);

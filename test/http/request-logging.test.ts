@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
-import { buildTestApp, mintTestToken, TEST_USER, type CapturedLogs } from '../support/test-app.js';
+import { openTestApp, mintTestToken, TEST_USER, type CapturedLogs } from '../support/test-app.js';
 
 const sqlite = engines[0]!;
 
@@ -19,9 +19,7 @@ describe('one access-log line per request', () => {
   let releaseSlowMe: (() => void) | undefined;
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    ({ app, logs } = await buildTestApp(opened.storage, {
+    ({ app, logs, close } = await openTestApp(sqlite, {
       overrideHandlers: (handlers) => ({
         ...handlers,
         getMe: async (input, context) => {

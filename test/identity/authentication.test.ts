@@ -4,7 +4,7 @@ import { exportJWK } from 'jose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
-import { buildTestApp, mintTestToken, TEST_JWT_SECRET, TEST_USER } from '../support/test-app.js';
+import { buildTestApp, mintTestToken, openTestApp, TEST_JWT_SECRET, TEST_USER } from '../support/test-app.js';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { claimsFor, ec, publicPem, rsa, sign, unsecuredToken } from './auth-test-keys.js';
 
@@ -113,9 +113,7 @@ describe('scopes from the contract', () => {
   const bearer = async (...scopes: string[]) => `Bearer ${await mintTestToken({ scopes })}`;
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    ({ app } = await buildTestApp(opened.storage));
+    ({ app, close } = await openTestApp(sqlite));
   });
   afterAll(() => close());
 
@@ -155,9 +153,7 @@ describe('identity headers a client must not assert', () => {
   let token: string;
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    ({ app } = await buildTestApp(opened.storage));
+    ({ app, close } = await openTestApp(sqlite));
     token = await mintTestToken();
   });
   afterAll(() => close());
@@ -189,9 +185,7 @@ describe('issuer and audience', () => {
   const env = { AUTH_JWT_ISSUER: 'https://id.example.com', AUTH_JWT_AUDIENCE: 'tutorial-api' };
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    ({ app } = await buildTestApp(opened.storage, { env }));
+    ({ app, close } = await openTestApp(sqlite, { env }));
   });
   afterAll(() => close());
 
@@ -223,9 +217,8 @@ describe('authentication with a public key', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    ({ app: rsaApp } = await buildTestApp(opened.storage, { env: { AUTH_JWT_SECRET: '', AUTH_JWT_PUBLIC_KEY: publicPem(rsa.publicKey) } }));
+    const opened = await openTestApp(sqlite, { env: { AUTH_JWT_SECRET: '', AUTH_JWT_PUBLIC_KEY: publicPem(rsa.publicKey) } });
+    ({ app: rsaApp, close } = opened);
     ({ app: ecApp } = await buildTestApp(opened.storage, { env: { AUTH_JWT_SECRET: '', AUTH_JWT_PUBLIC_KEY: publicPem(ec.publicKey) } }));
   });
   afterAll(() => close());
@@ -269,9 +262,7 @@ describe('authentication with a JWKS URL', () => {
     });
     await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
-    const opened = await sqlite.open();
-    close = opened.close;
-    ({ app } = await buildTestApp(opened.storage, { env: { AUTH_JWT_SECRET: '', AUTH_JWKS_URL: url } }));
+    ({ app, close } = await openTestApp(sqlite, { env: { AUTH_JWT_SECRET: '', AUTH_JWKS_URL: url } }));
   });
   afterAll(async () => {
     await close();

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
-import { buildTestApp, mintTestToken, TEST_USER } from '../support/test-app.js';
+import { buildTestApp, mintTestToken, openTestApp, TEST_USER } from '../support/test-app.js';
 
 const sqlite = engines[0]!;
 const UID = '3f2b8c1d-4e5a-4b6c-8d7e-9f0a1b2c3d4e';
@@ -13,10 +13,9 @@ describe('trusted gateway mode (AUTH_TRUSTED_GATEWAY=1)', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
     // With a key: tokens the gateway forwards are verified too. Without: the gateway is the only judge.
-    ({ app } = await buildTestApp(opened.storage, { env: { AUTH_TRUSTED_GATEWAY: '1' } }));
+    const opened = await openTestApp(sqlite, { env: { AUTH_TRUSTED_GATEWAY: '1' } });
+    ({ app, close } = opened);
     ({ app: keyless } = await buildTestApp(opened.storage, { env: { AUTH_TRUSTED_GATEWAY: '1', AUTH_JWT_SECRET: '' } }));
   });
   afterAll(() => close());
@@ -86,9 +85,8 @@ describe('issue 17 item 6: repeated identity headers in gateway mode', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    ({ app: gateway } = await buildTestApp(opened.storage, { env: { AUTH_TRUSTED_GATEWAY: '1' } }));
+    const opened = await openTestApp(sqlite, { env: { AUTH_TRUSTED_GATEWAY: '1' } });
+    ({ app: gateway, close } = opened);
     ({ app: bearer } = await buildTestApp(opened.storage));
   });
   afterAll(() => close());

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
-import { buildTestApp, type TestAgent } from '../support/test-app.js';
+import { buildTestApp, openTestApp, type TestAgent } from '../support/test-app.js';
 
 const sqlite = engines[0]!;
 const WIDGET_ORIGIN = 'https://widgets.example.com';
@@ -14,9 +14,8 @@ describe('hardened edges', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    ({ app, api } = await buildTestApp(opened.storage));
+    const opened = await openTestApp(sqlite);
+    ({ app, api, close } = opened);
     ({ app: corsApp } = await buildTestApp(opened.storage, { env: { CORS_ORIGINS: `${WIDGET_ORIGIN},http://localhost:5173` } }));
   });
   afterAll(() => close());

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { LOCAL_DEV_USER } from '../../src/identity/local-dev-user.js';
 import { engines } from '../support/engines.js';
 import { insertCustomers, manyCustomers } from '../support/fixtures.js';
-import { buildTestApp, mintTestToken, TEST_USER } from '../support/test-app.js';
+import { buildTestApp, mintTestToken, openTestApp, TEST_USER } from '../support/test-app.js';
 
 type App = Parameters<typeof request>[0];
 
@@ -34,10 +34,8 @@ describe.each(engines)('a request without credentials under AUTH_LOCAL_DEV_USER=
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await engine.open();
-    close = opened.close;
-    await insertCustomers(opened.storage, manyCustomers(3));
-    ({ app: local } = await buildTestApp(opened.storage, { env: { AUTH_LOCAL_DEV_USER: '1' } }));
+    const opened = await openTestApp(engine, { seed: (fresh) => insertCustomers(fresh, manyCustomers(3)), env: { AUTH_LOCAL_DEV_USER: '1' } });
+    ({ app: local, close } = opened);
     ({ app: regular } = await buildTestApp(opened.storage));
   });
   afterAll(() => close());

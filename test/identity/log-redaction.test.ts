@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.js';
-import { buildTestApp, mintTestToken, TEST_JWT_SECRET, type CapturedLogs } from '../support/test-app.js';
+import { mintTestToken, openTestApp, TEST_JWT_SECRET, type CapturedLogs } from '../support/test-app.js';
 import { createLogger } from '../../src/logger.js';
 import type { Server } from 'node:http';
 
@@ -15,9 +15,7 @@ describe('logs never carry credentials', () => {
   const tokens: string[] = [];
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    ({ app, logs } = await buildTestApp(opened.storage, {
+    ({ app, logs, close } = await openTestApp(sqlite, {
       env: { LOG_LEVEL: 'trace' },
       overrideHandlers: (handlers) => ({
         ...handlers,

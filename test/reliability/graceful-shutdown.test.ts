@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { engines, postgresUrl } from '../support/engines.js';
 import { launchServer, prepareServerDatabase, type RunningServer, type ServerDatabase } from '../e2e/support/server-process.js';
-import { mintTestToken } from '../e2e/support/test-token.js';
+import { mintTestToken } from '../support/test-token.js';
 
 const engineNames = engines.map((e) => e.name);
 

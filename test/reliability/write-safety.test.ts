@@ -15,7 +15,7 @@ import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { openMigratedStorage } from '../../src/data/migrations.js';
 import { customersTable } from '../../src/data/tables/customers-table.js';
 import { launchServer, prepareServerDatabase, type RunningServer, type ServerDatabase } from '../e2e/support/server-process.js';
-import { mintTestToken } from '../e2e/support/test-token.js';
+import { mintTestToken } from '../support/test-token.js';
 import { engines } from '../support/engines.js';
 import { buildTestApp, mintTestToken as mintInProcessToken, type TestAgent } from '../support/test-app.js';
 import { startCreateLoad } from './support/create-load.js';

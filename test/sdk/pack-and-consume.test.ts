@@ -13,7 +13,7 @@ import { withCodeSamples } from '../../scripts/docs/code-samples.js';
 import { buildSdkTarball } from '../../scripts/sdk/build-sdk.js';
 import { contractOperations, readContract } from '../e2e/support/contract-operations.js';
 import { startServer, ROOT, type RunningServer } from '../e2e/support/server-process.js';
-import { mintTestToken } from '../e2e/support/test-token.js';
+import { mintTestToken } from '../support/test-token.js';
 
 const run = promisify(execFile);
 const TSC = join(ROOT, 'node_modules', '.bin', 'tsc');

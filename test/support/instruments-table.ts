@@ -1,4 +1,4 @@
-import { columns } from '../../src/data/simple-table/column.js';
+import { columns } from '../../src/data/query/column.js';
 import { defineTable } from '../../src/data/simple-table/table-declaration.js';
 
 /** A test table with every column kind, so each filter operator meets each type it applies to. */

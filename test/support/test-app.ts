@@ -6,39 +6,17 @@ import { loadConfig } from '../../src/config.js';
 import { loadCompiledContract } from '../../src/contract/compiled-contract.js';
 import { createAppServer } from '../../src/http/app-server.js';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
-import { declaredScopes } from '../../src/identity/scopes.js';
-import { mintHs256Token, type MintedClaims } from '../../src/identity/token-minter.js';
 import { createLogger } from '../../src/logger.js';
+import type { TestEngine } from './engines.js';
+import { mintTestToken, TEST_JWT_SECRET } from './test-token.js';
+
+export { ALL_SCOPES, mintTestToken, TEST_JWT_SECRET, TEST_USER, type TestTokenOptions } from './test-token.js';
 
 /** A supertest agent bound to one app. */
 export type TestAgent = ReturnType<typeof request.agent>;
 
 /** The contract as compiled by the test run's global set-up (what `npm run build` compiles), loaded once. */
 export const contract = await loadCompiledContract();
-
-/** The HS256 secret every test app verifies tokens with unless a test configures another key. */
-export const TEST_JWT_SECRET = 'test-only-hs256-secret-0123456789abcdefghijklmnop';
-
-/** The caller `api` authenticates as. */
-export const TEST_USER = Object.freeze({ id: '5b0f8a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b', username: 'test-user', email: 'test-user@example.com' });
-
-/** Every scope the contract's operations ask for; `api`'s token carries them all. */
-export const ALL_SCOPES: readonly string[] = declaredScopes(contract.document);
-
-/** Claims of a test token (defaults: TEST_USER with ALL_SCOPES, valid for an hour), and the secret to sign it with. */
-export type TestTokenOptions = Partial<MintedClaims> & { secret?: string };
-
-/** Mints an HS256 bearer token that test apps accept (unless `secret` says otherwise). */
-export function mintTestToken(options: TestTokenOptions = {}): Promise<string> {
-  const { secret = TEST_JWT_SECRET, ...claims } = options;
-  return mintHs256Token(new TextEncoder().encode(secret), {
-    sub: TEST_USER.id,
-    username: TEST_USER.username,
-    email: TEST_USER.email,
-    scopes: ALL_SCOPES,
-    ...claims,
-  });
-}
 
 /** Log lines a test app wrote, parsed. */
 export interface CapturedLogs {
@@ -85,4 +63,37 @@ export async function buildTestApp(
   // tests of unauthenticated behaviour use `request(app)` directly.
   const api = request.agent(app).set('Authorization', `Bearer ${await mintTestToken()}`);
   return { app, api, logs };
+}
+
+/** What `openTestApp` builds: the app over a fresh database of one engine, and how to close both. */
+export interface OpenedTestApp {
+  app: Server;
+  api: TestAgent;
+  logs: CapturedLogs;
+  storage: StorageEngine;
+  /** Closes the database (the server is unref'd and goes with the test process). */
+  close: () => Promise<void>;
+}
+
+/** Options of `openTestApp`: the app's own (as for `buildTestApp`), the storage's hooks, and the rows to start with. */
+export type OpenTestAppOptions = Parameters<typeof buildTestApp>[1] & {
+  storage?: Parameters<TestEngine['open']>[0];
+  /** Writes the suite's rows before the app is built. */
+  seed?: (storage: StorageEngine) => Promise<unknown>;
+};
+
+/**
+ * The one set-up of an API suite: a fresh migrated database on `engine`, seeded, and the real app
+ * built over it (`buildTestApp`). A suite calls it in `beforeAll` and `close` in `afterAll`.
+ */
+export async function openTestApp(engine: TestEngine, options: OpenTestAppOptions = {}): Promise<OpenedTestApp> {
+  const { storage: storageOptions, seed, ...appOptions } = options;
+  const { storage, close } = await engine.open(storageOptions);
+  try {
+    await seed?.(storage);
+    return { ...(await buildTestApp(storage, appOptions)), storage, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 // Type tests for the filter DSL, checked by `tsc --noEmit` in `make test`.
-import { columns } from '../../src/data/simple-table/column.js';
+import { columns } from '../../src/data/query/column.js';
 import { filterBuilder } from '../../src/data/simple-table/filter-builder.js';
 import { and } from '../../src/data/simple-table/filter.js';
 import { defineTable, type InsertOf, type RecordOf } from '../../src/data/simple-table/table-declaration.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { columns, type Column } from '../simple-table/column.js';
+import { columns, type Column } from '../query/column.js';
 import { defineTable, type ColumnMap, type RecordOf, type TableDeclaration } from '../simple-table/table-declaration.js';
 
 const timeIndexColumn = columns.timestamp({ filterable: true, orderable: true });

@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../../errors/app-error.js';
 import type { StorageEngine } from '../engine/storage-engine.js';
-import { QueryTemplateCache } from '../simple-table/query-template.js';
-import { decodeRow } from '../simple-table/storage-codec.js';
+import { QueryTemplateCache } from '../query/query-template.js';
+import { decodeRow } from '../query/storage-codec.js';
 import type { DataNodeDeclaration, NodeRow } from './data-node-declaration.js';
 import { DataNodeNotFoundError, TooManyRowsError } from './data-node-errors.js';
 import { findRegisteredNode, type RegisteredNode } from './data-node-registry.js';

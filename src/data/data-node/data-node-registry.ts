@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { ColumnKind } from '../simple-table/column.js';
-import type { Bind } from '../simple-table/filter-sql.js';
-import type { QueryTemplateCache } from '../simple-table/query-template.js';
+import type { ColumnKind } from '../query/column.js';
+import type { Bind } from '../query/bind.js';
+import type { QueryTemplateCache } from '../query/query-template.js';
 import { describeColumns, identityColumns, type DataNodeDeclaration } from './data-node-declaration.js';
 
 /** The registry table's name; created by the migrations. */

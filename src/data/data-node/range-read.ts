@@ -1,5 +1,5 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import type { Bind } from '../simple-table/filter-sql.js';
+import type { Bind } from '../query/bind.js';
 import type { RegisteredNode } from './data-node-registry.js';
 
 /** What a time-range read of one node asks for. */

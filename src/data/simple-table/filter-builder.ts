@@ -1,4 +1,4 @@
-import type { Column, ColumnKind, ColumnValueTypes, ValueOf } from './column.js';
+import type { Column, ColumnKind, ColumnValueTypes, ValueOf } from '../query/column.js';
 import type { Filter, FilterOperator } from './filter.js';
 import type { FilterableColumn, TableDeclaration } from './table-declaration.js';
 

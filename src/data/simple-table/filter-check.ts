@@ -1,5 +1,5 @@
 import { InvalidInputError, type FieldError } from '../../errors/app-error.js';
-import { fitsIntegerColumn, INTEGER_COLUMN_MESSAGE, type Column } from './column.js';
+import { fitsIntegerColumn, INTEGER_COLUMN_MESSAGE, type Column } from '../query/column.js';
 import { FILTER_OPERATORS, type Filter, type FilterCondition, type FilterNode, type FilterOperator } from './filter.js';
 import type { TableDeclaration } from './table-declaration.js';
 

@@ -1,11 +1,9 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Column } from './column.js';
+import type { Bind } from '../query/bind.js';
+import type { Column } from '../query/column.js';
+import { toStorage } from '../query/storage-codec.js';
 import type { FilterCondition, FilterNode } from './filter.js';
-import { toStorage } from './storage-codec.js';
 import type { TableDeclaration } from './table-declaration.js';
-
-/** What a query binds in place of one value (the value itself, or a placeholder for it). */
-export type Bind = (value: unknown) => unknown;
 
 const asIs: Bind = (value) => value;
 

@@ -1,5 +1,5 @@
 import { InvalidInputError, type FieldError } from '../../errors/app-error.js';
-import { fitsIntegerColumn, INTEGER_COLUMN_MESSAGE } from './column.js';
+import { fitsIntegerColumn, INTEGER_COLUMN_MESSAGE } from '../query/column.js';
 import type { TableDeclaration } from './table-declaration.js';
 
 /** Refuses a row whose values break the declaration (type, nullability, length, NUL bytes). */

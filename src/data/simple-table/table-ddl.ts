@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Column, ColumnKind } from './column.js';
+import type { Column, ColumnKind } from '../query/column.js';
 import type { TableDeclaration } from './table-declaration.js';
 
 // `integer` is 32-bit on PostgreSQL: values are held to INTEGER_COLUMN_RANGE (column.ts) on every engine.

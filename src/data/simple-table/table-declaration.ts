@@ -1,4 +1,4 @@
-import type { Column, ValueOf } from './column.js';
+import type { Column, ValueOf } from '../query/column.js';
 
 /** The columns of a table, by name. */
 export type ColumnMap = Record<string, Column>;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Bind } from './filter-sql.js';
-import type { QueryTemplateCache } from './query-template.js';
+import type { Bind } from '../query/bind.js';
+import type { QueryTemplateCache } from '../query/query-template.js';
 
 /** One row per declared table: when it was last written. Created by the migrations. */
 export const TABLE_WRITES_TABLE = 'table_writes';

@@ -1,4 +1,4 @@
-import { columns } from '../simple-table/column.js';
+import { columns } from '../query/column.js';
 import { filterBuilder } from '../simple-table/filter-builder.js';
 import { defineTable, type InsertOf, type RecordOf } from '../simple-table/table-declaration.js';
 

@@ -1,4 +1,4 @@
-import { columns } from '../simple-table/column.js';
+import { columns } from '../query/column.js';
 import { defineDataNode } from '../data-node/data-node-declaration.js';
 
 /** The tutorial's published identifier for a project's random-number series. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dropSchema, freshSchemaName, postgresUrl } from '../../support/engines.js';
 import { freePort } from './free-port.js';
-import { TEST_JWT_SECRET } from './test-token.js';
+import { TEST_JWT_SECRET } from '../../support/test-token.js';
 import { TEST_SERVER_BUNDLE } from '../../global-setup.js';
 
 /** The repository root, where `src/` and `openapi.yaml` live. */
@@ -62,6 +62,8 @@ export async function prepareServerDatabase(options: Pick<StartServerOptions, 'e
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    // Every test token names one caller (TEST_USER): high enough never to trip a suite, as in-process apps have it.
+    RATE_LIMIT_PER_MINUTE: '1000000',
     RANDOM_NUMBERS_DAYS_BACK: '10',
     // No drain window before a SIGTERM'd test server stops (production's default is 5 s); the
     // suites that test the drain set their own.

@@ -23,7 +23,7 @@ export function steadyLoad(url: string, options: { workers: number; pauseMs: num
   const worker = async () => {
     while (running) {
       const started = performance.now();
-      let status = 0;
+      let status: number;
       try {
         const res = await fetch(url, { headers: options.headers, signal: AbortSignal.timeout(options.timeoutMs) });
         await res.arrayBuffer();

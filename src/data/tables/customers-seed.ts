@@ -1,4 +1,4 @@
-import type { NewCustomerRecord } from '../data/tables/customers-table.js';
+import type { NewCustomerRecord } from './customers-table.js';
 
 /** The tutorial's small, deterministic customer set. Rerunning it changes nothing. */
 export const SEED_CUSTOMERS: NewCustomerRecord[] = [
