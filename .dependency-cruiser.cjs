@@ -16,9 +16,16 @@ module.exports = {
     {
       name: 'services-and-data-know-no-http',
       severity: 'error',
-      comment: 'services/ and data/ are pure of HTTP: no Express, no openapi-backend, nothing of the edge (identity/ and its user context are allowed).',
+      comment:
+        'services/ and data/ are pure of HTTP: no Express, no openapi-backend, nothing of the edge (identity/ and its user context are allowed).',
       from: { path: '^src/(services|data)/' },
-      to: { path: ['^node_modules/(express|openapi-backend|helmet|cors)/', '^src/(http|operations|contract)/', '^src/(app|request-pipeline|server)\\.ts$'] },
+      to: {
+        path: [
+          '^node_modules/(express|openapi-backend|helmet|cors)/',
+          '^src/(http|operations|contract)/',
+          '^src/(app|request-pipeline|server)\\.ts$',
+        ],
+      },
     },
     {
       name: 'data-below-services',

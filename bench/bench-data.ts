@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { DATASET } from './bench-config.js';
-import { benchPostgresUrl, describeDatabase, type BenchDatabase, type BenchEngine } from './bench-database.js';
+import { type BenchDatabase, type BenchEngine, benchPostgresUrl, describeDatabase } from './bench-database.js';
 import { DATA_DIR } from './paths.js';
 import { prepareBenchDatabase } from './prepare-db.js';
 import { preparePostgresBenchDatabase } from './prepare-postgres.js';
@@ -22,12 +23,21 @@ export interface BenchData {
 export async function prepareBenchData(engine: BenchEngine, options: { reuseSqlite?: boolean } = {}): Promise<BenchData> {
   const sqliteFile = join(DATA_DIR, 'bench.sqlite');
   if (engine === 'sqlite' && options.reuseSqlite && existsSync(sqliteFile)) {
-    return { database: { engine, url: sqliteFile }, summary: `${sqliteFile} (as prepared by an earlier run)`, dispose: async () => undefined };
+    return {
+      database: { engine, url: sqliteFile },
+      summary: `${sqliteFile} (as prepared by an earlier run)`,
+      dispose: async () => undefined,
+    };
   }
   const prepared =
     engine === 'sqlite'
       ? { ...prepareBenchDatabase(sqliteFile), drop: async () => undefined }
-      : await preparePostgresBenchDatabase(benchPostgresUrl(), { label: 'main', customers: DATASET.customers, codeDigits: 5, daysBack: DATASET.daysBack });
+      : await preparePostgresBenchDatabase(benchPostgresUrl(), {
+          label: 'main',
+          customers: DATASET.customers,
+          codeDigits: 5,
+          daysBack: DATASET.daysBack,
+        });
   const database: BenchDatabase = 'database' in prepared ? prepared.database : { engine: 'sqlite', url: prepared.file };
   return {
     database,

@@ -1,4 +1,4 @@
-import { TARGETS, type BenchCase } from './bench-config.js';
+import { type BenchCase, TARGETS } from './bench-config.js';
 import type { BenchEngine } from './bench-database.js';
 
 /** What one engine's `make bench` holds the service to. */
@@ -16,7 +16,12 @@ export interface BenchTargets {
  */
 export function benchTargets(engine: BenchEngine): BenchTargets {
   if (engine === 'sqlite') {
-    return { ratio: TARGETS.ratio, p99: { floorMultiple: TARGETS.p99OfFloorP99 }, peakRssMb: TARGETS.peakRssMb, coldStartMs: TARGETS.coldStartMs };
+    return {
+      ratio: TARGETS.ratio,
+      p99: { floorMultiple: TARGETS.p99OfFloorP99 },
+      peakRssMb: TARGETS.peakRssMb,
+      coldStartMs: TARGETS.coldStartMs,
+    };
   }
   return {
     ratio: { health: TARGETS.ratio.health, customers: 0.6, random_numbers: 0.9, widgets_customers: 0.6 },

@@ -8,7 +8,12 @@ export type VegaLiteSpec = Record<string, unknown>;
 
 const ENGINE_NAMES: Record<BenchEngine, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 const FONT = 'Helvetica, Arial, sans-serif';
-const CONFIG = { font: FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, title: { fontSize: 14, anchor: 'start' } };
+const CONFIG = {
+  font: FONT,
+  view: { stroke: null },
+  axis: { labelFontSize: 11, titleFontSize: 12 },
+  title: { fontSize: 14, anchor: 'start' },
+};
 
 /**
  * `make bench`'s chart: the service/floor req/s ratio of each case as a bar, the issue's target
@@ -22,7 +27,8 @@ export function benchRatioChart(results: BenchResults, engine: BenchEngine, targ
     met: c.ratio >= targets.ratio[c.name] ? 'ratio meets its target' : 'ratio misses its target',
     label: `${c.ratio.toFixed(2)}x`,
     // Results written before the floor's latencies were recorded have none to show.
-    p99: c.floor_p99_ms === undefined ? `p99 ${c.p99_ms} ms` : `p99 ${c.p99_ms} ms = ${(c.p99_ms / c.floor_p99_ms).toFixed(1)}x the floor's`,
+    p99:
+      c.floor_p99_ms === undefined ? `p99 ${c.p99_ms} ms` : `p99 ${c.p99_ms} ms = ${(c.p99_ms / c.floor_p99_ms).toFixed(1)}x the floor's`,
   }));
   const x = { field: 'case', type: 'nominal', sort: null, title: null, axis: { labelAngle: 0, labelFontSize: 12 } };
   return {
@@ -42,7 +48,12 @@ export function benchRatioChart(results: BenchResults, engine: BenchEngine, targ
       {
         mark: { type: 'bar', width: 70 },
         encoding: {
-          y: { field: 'ratio', type: 'quantitative', title: 'service / floor req/s', scale: { domain: [0, Math.max(1.2, ...values.map((v) => v.ratio))] } },
+          y: {
+            field: 'ratio',
+            type: 'quantitative',
+            title: 'service / floor req/s',
+            scale: { domain: [0, Math.max(1.2, ...values.map((v) => v.ratio))] },
+          },
           color: {
             field: 'met',
             type: 'nominal',
@@ -77,7 +88,12 @@ export function scaleCostChart(results: ScaleResults): VegaLiteSpec {
       growth: growth ? `${growth.cpu_growth.toFixed(2)}x${growth.ok ? '' : ' !'}` : null,
     };
   });
-  const color = { field: 'engine', type: 'nominal', title: 'engine', scale: { domain: ['SQLite', 'PostgreSQL'], range: ['#4c78a8', '#f58518'] } };
+  const color = {
+    field: 'engine',
+    type: 'nominal',
+    title: 'engine',
+    scale: { domain: ['SQLite', 'PostgreSQL'], range: ['#4c78a8', '#f58518'] },
+  };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
@@ -88,7 +104,13 @@ export function scaleCostChart(results: ScaleResults): VegaLiteSpec {
       ],
     },
     data: { values },
-    facet: { field: 'case', type: 'nominal', title: null, sort: [...new Set(values.map((v) => v.case))], header: { labelFontSize: 13, labelFontWeight: 'bold' } },
+    facet: {
+      field: 'case',
+      type: 'nominal',
+      title: null,
+      sort: [...new Set(values.map((v) => v.case))],
+      header: { labelFontSize: 13, labelFontWeight: 'bold' },
+    },
     columns: 2,
     spec: {
       width: 300,

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+
 import type { BenchEngine } from './bench-database.js';
 import { benchTargets, resultsFileName } from './bench-targets.js';
 import { benchRatioChart, scaleCostChart } from './chart-specs.js';

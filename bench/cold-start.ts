@@ -1,4 +1,4 @@
-import { freePort, spawnServer, stopChild, waitForOk, type ServerLaunch } from './processes.js';
+import { freePort, type ServerLaunch, spawnServer, stopChild, waitForOk } from './processes.js';
 
 /**
  * Cold start: milliseconds from spawning a fresh service process to its first 200 on

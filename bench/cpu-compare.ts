@@ -2,9 +2,9 @@ import { benchCases } from './bench-config.js';
 import { prepareBenchData } from './bench-data.js';
 import { benchEngineFromEnv } from './bench-database.js';
 import { createBenchIdentity } from './identity.js';
-import { cpuMicros } from './process-cpu.js';
 import { floorLaunch, serviceLaunch } from './launches.js';
-import { freePort, startServer, type ChildServer } from './processes.js';
+import { cpuMicros } from './process-cpu.js';
+import { type ChildServer, freePort, startServer } from './processes.js';
 import { runLoad } from './run-case.js';
 import { median } from './stats.js';
 

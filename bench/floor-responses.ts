@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+
 import { parse } from 'yaml';
+
 import { ROOT } from './paths.js';
 
 /**
@@ -15,7 +17,8 @@ export type CustomerRow = { id: number; customer_code: string; name: string; reg
 
 /** The service's SQL, on both engines; only the placeholders differ. */
 export const FLOOR_SQL = {
-  customersInRegion: 'select "id", "customer_code", "name", "region" from "customers" where "region" = ? order by "id" asc limit ? offset ?',
+  customersInRegion:
+    'select "id", "customer_code", "name", "region" from "customers" where "region" = ? order by "id" asc limit ? offset ?',
   allCustomers: 'select "id", "customer_code", "name", "region" from "customers" order by "id" asc limit ? offset ?',
   registryEntry: 'select * from "data_nodes" where "identifier" = ?',
   lastTableWrite: 'select "last_write_ms" from "table_writes" where "table_name" = ?',

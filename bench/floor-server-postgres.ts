@@ -1,5 +1,7 @@
 import { createServer, type ServerResponse } from 'node:http';
+
 import pg from 'pg';
+
 import * as floor from './floor-responses.js';
 
 /**
@@ -13,7 +15,9 @@ const schema = process.env.DATABASE_SCHEMA;
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: 10,
-  types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format ?? 'text')) } as pg.CustomTypesConfig,
+  types: {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format ?? 'text')),
+  } as pg.CustomTypesConfig,
   ...(schema ? { options: `-c search_path=${schema}` } : {}),
 });
 pool.on('error', () => undefined);
@@ -35,7 +39,9 @@ async function customers(query: URLSearchParams): Promise<floor.CustomerRow[]> {
   const limit = floor.pageLimit(query);
   const region = query.get('region');
   const result =
-    region === null ? await pool.query<floor.CustomerRow>(SQL.allCustomers, [limit + 1, 0]) : await pool.query<floor.CustomerRow>(SQL.customersInRegion, [region, limit + 1, 0]);
+    region === null
+      ? await pool.query<floor.CustomerRow>(SQL.allCustomers, [limit + 1, 0])
+      : await pool.query<floor.CustomerRow>(SQL.customersInRegion, [region, limit + 1, 0]);
   return result.rows;
 }
 

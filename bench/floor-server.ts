@@ -1,5 +1,7 @@
 import { createServer } from 'node:http';
+
 import Database from 'better-sqlite3';
+
 import * as floor from './floor-responses.js';
 
 /**

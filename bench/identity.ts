@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+
 import { SignJWT } from 'jose';
 
 /** The scopes every data operation requires once identity is on. */

@@ -38,7 +38,16 @@ export function rpsForP99Target(service: RoundFigures, floorP99Ms: number, conne
 
 /** The table printed under the main report: each case's round, p99 in rounds, and the req/s the p99 target implies. */
 export function formatLatencyRounds(runs: CaseRuns[], connections: number): string {
-  const header = ['case', 'service round ms', 'service p99 rounds', 'floor round ms', 'floor p99 rounds', 'service req/s for the p99 target', 'service req/s', 'floor req/s'];
+  const header = [
+    'case',
+    'service round ms',
+    'service p99 rounds',
+    'floor round ms',
+    'floor p99 rounds',
+    'service req/s for the p99 target',
+    'service req/s',
+    'floor req/s',
+  ];
   const rows = runs.map((run) => {
     const service = roundFigures(run.service, connections);
     const floor = roundFigures(run.floor, connections);

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { BenchDatabase } from './bench-database.js';
-import { cliEnv } from './prepare-db.js';
 import { ROOT, SERVER_ENTRY } from './paths.js';
+import { cliEnv } from './prepare-db.js';
 import type { ServerLaunch } from './processes.js';
 
 /**

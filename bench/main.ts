@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { benchCases, loadBenchSettings, type BenchCase } from './bench-config.js';
+
+import { type BenchCase, benchCases, loadBenchSettings } from './bench-config.js';
 import { prepareBenchData } from './bench-data.js';
 import { benchEngineFromEnv } from './bench-database.js';
 import { benchTargets, resultsFileName } from './bench-targets.js';
@@ -10,8 +11,8 @@ import { formatLatencyRounds } from './latency-rounds.js';
 import { floorLaunch, serviceLaunch } from './launches.js';
 import { RESULTS_DIR } from './paths.js';
 import { preflight } from './preflight.js';
-import { freePort, startServer, type ChildServer } from './processes.js';
-import { benchResults, formatReport, formatRun, writeResults, type CaseRuns } from './report.js';
+import { type ChildServer, freePort, startServer } from './processes.js';
+import { benchResults, type CaseRuns, formatReport, formatRun, writeResults } from './report.js';
 import { sampleRss } from './rss-sampler.js';
 import { runLoad } from './run-case.js';
 import { median } from './stats.js';
@@ -47,8 +48,11 @@ async function main(): Promise<void> {
     const rss = sampleRss(serviceServer.pid);
 
     const checks = await preflight(cases, serviceServer.baseUrl, floorServer.baseUrl, identity.headers);
-    console.log(`identity: ${checks.identityEnforced ? 'enforced (a request without a token is refused)' : 'NOT enforced: a request without a token was answered'}`);
-    if (checks.mismatches.length > 0) console.log(`warning: the floor's body differs from the service's on: ${checks.mismatches.join(', ')}`);
+    console.log(
+      `identity: ${checks.identityEnforced ? 'enforced (a request without a token is refused)' : 'NOT enforced: a request without a token was answered'}`,
+    );
+    if (checks.mismatches.length > 0)
+      console.log(`warning: the floor's body differs from the service's on: ${checks.mismatches.join(', ')}`);
 
     const runs: CaseRuns[] = [];
     for (const benchCase of cases) runs.push(await runCase(benchCase, serviceServer, floorServer, identity.headers, settings));
@@ -58,7 +62,9 @@ async function main(): Promise<void> {
     const file = join(RESULTS_DIR, resultsFileName(engine));
     writeResults(file, results);
     const chart = await writeBenchChart(engine, results);
-    console.log(`\n${formatReport(runs, results, benchTargets(engine))}\n\n${formatLatencyRounds(runs, settings.connections)}\nwritten to ${file} and ${chart}`);
+    console.log(
+      `\n${formatReport(runs, results, benchTargets(engine))}\n\n${formatLatencyRounds(runs, settings.connections)}\nwritten to ${file} and ${chart}`,
+    );
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await data.dispose();
@@ -73,7 +79,8 @@ async function runCase(
   settings: ReturnType<typeof loadBenchSettings>,
 ): Promise<CaseRuns> {
   const runs: CaseRuns = { benchCase, service: [], floor: [] };
-  const load = (server: ChildServer, seconds: number) => runLoad(`${server.baseUrl}${benchCase.path}`, headers, settings.connections, seconds);
+  const load = (server: ChildServer, seconds: number) =>
+    runLoad(`${server.baseUrl}${benchCase.path}`, headers, settings.connections, seconds);
   console.log(`\n${benchCase.name}: GET ${benchCase.path}`);
   await load(service, settings.warmupSeconds);
   await load(floor, settings.warmupSeconds);

@@ -1,4 +1,5 @@
 import pg from 'pg';
+
 import { totalCpuMicros } from './process-cpu.js';
 
 /**
@@ -22,7 +23,9 @@ export class PostgresBackendCpu {
    * Undefined when the backends' /proc entries cannot be read (PostgreSQL on another machine).
    */
   async sample(applicationName: string): Promise<Map<number, number> | undefined> {
-    const { rows } = await this.monitor.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [applicationName]);
+    const { rows } = await this.monitor.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [
+      applicationName,
+    ]);
     const cpu = new Map<number, number>();
     for (const { pid } of rows) {
       const micros = totalCpuMicros(pid);

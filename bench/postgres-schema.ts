@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import pg from 'pg';
 
 /** A PostgreSQL schema a benchmark run owns: created empty, dropped with everything in it. */

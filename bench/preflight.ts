@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+
 import type { BenchCase } from './bench-config.js';
 
 /** What the checks before loading found. */

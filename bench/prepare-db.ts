@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+
 import Database from 'better-sqlite3';
+
 import { DATASET } from './bench-config.js';
 import { customerBatches } from './bench-customers.js';
-import { databaseEnv, type BenchDatabase } from './bench-database.js';
-import { DATA_DIR, ROOT, cliEntry } from './paths.js';
+import { type BenchDatabase, databaseEnv } from './bench-database.js';
+import { cliEntry, DATA_DIR, ROOT } from './paths.js';
 
 /** What the prepared database holds. */
 export interface PreparedDatabase {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+
 import { customerBatches } from './bench-customers.js';
 import type { BenchDatabase } from './bench-database.js';
 import { createBenchSchema, withPostgresClient } from './postgres-schema.js';
@@ -73,7 +74,9 @@ export async function insertPostgresCustomers(client: pg.Client, count: number, 
 async function analyzeAndCount(client: pg.Client): Promise<Omit<PreparedPostgres, 'database' | 'drop'>> {
   const { rows: nodes } = await client.query<{ table_name: string }>('select table_name from data_nodes');
   await client.query(`analyze customers, data_nodes, "${nodes[0]!.table_name}"`);
-  const byRegion = await client.query<{ region: string; n: number }>('select region, count(*)::int as n from customers group by region order by region');
+  const byRegion = await client.query<{ region: string; n: number }>(
+    'select region, count(*)::int as n from customers group by region order by region',
+  );
   const { rows: days } = await client.query<{ n: number }>(`select count(*)::int as n from "${nodes[0]!.table_name}"`);
   return {
     customers: byRegion.rows.reduce((sum, r) => sum + r.n, 0),

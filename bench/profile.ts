@@ -1,5 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { benchCases, loadBenchSettings } from './bench-config.js';
 import { prepareBenchData } from './bench-data.js';
 import { benchEngineFromEnv } from './bench-database.js';
@@ -21,18 +22,25 @@ async function main(): Promise<void> {
   const settings = loadBenchSettings();
   const name = process.argv[2] ?? 'customers';
   const benchCase = benchCases().find((c) => c.name === name);
-  if (!benchCase) throw new Error(`unknown case ${name}; one of ${benchCases().map((c) => c.name).join(', ')}`);
+  if (!benchCase)
+    throw new Error(
+      `unknown case ${name}; one of ${benchCases()
+        .map((c) => c.name)
+        .join(', ')}`,
+    );
 
   const data = await prepareBenchData(benchEngineFromEnv(), { reuseSqlite: true });
   const profileName = `${benchCase.name}.cpuprofile`;
   rmSync(join(RESULTS_DIR, profileName), { force: true });
 
   const identity = await createBenchIdentity();
-  const launch = serviceLaunch(data.database, identity.secret, settings.serviceLogLevel, [
-    '--cpu-prof',
-    `--cpu-prof-dir=${RESULTS_DIR}`,
-    `--cpu-prof-name=${profileName}`,
-  ], UNBUNDLED_SERVER_ENTRY);
+  const launch = serviceLaunch(
+    data.database,
+    identity.secret,
+    settings.serviceLogLevel,
+    ['--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}`, `--cpu-prof-name=${profileName}`],
+    UNBUNDLED_SERVER_ENTRY,
+  );
   const port = await freePort();
   const spawned = performance.now();
   const service = await startServer({ ...launch, port }, '/health', identity.headers);

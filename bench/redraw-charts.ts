@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+
 import { resultsFileName } from './bench-targets.js';
 import { writeBenchChart, writeScaleChart } from './charts.js';
 import { RESULTS_DIR, ROOT } from './paths.js';

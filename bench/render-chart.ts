@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+
 import type { VegaLiteSpec } from './chart-specs.js';
 import { ROOT } from './paths.js';
 

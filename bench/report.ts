@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+
 import type { BenchCase } from './bench-config.js';
-import { benchTargets, p99Verdict, type BenchTargets } from './bench-targets.js';
+import { type BenchTargets, benchTargets, p99Verdict } from './bench-targets.js';
 import type { LoadResult } from './run-case.js';
 import { median, round, sum } from './stats.js';
 import { formatTable, mark } from './table.js';
@@ -60,13 +61,27 @@ export function benchResults(runs: CaseRuns[], peakRssMb: number, coldStartMs: n
 /** Writes a results document (the bench's or the soak's) as pretty JSON; arrays of numbers stay on one line. */
 export function writeResults(file: string, results: object): void {
   mkdirSync(dirname(file), { recursive: true });
-  const text = JSON.stringify(results, null, 2).replace(/\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g, (_all, items: string) => `[${items.split(/,\s+/).join(', ')}]`);
+  const text = JSON.stringify(results, null, 2).replace(
+    /\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g,
+    (_all, items: string) => `[${items.split(/,\s+/).join(', ')}]`,
+  );
   writeFileSync(file, `${text}\n`);
 }
 
 /** The human-readable summary, with each figure checked against the issue's targets. */
 export function formatReport(runs: CaseRuns[], results: BenchResults, targets: BenchTargets = benchTargets('sqlite')): string {
-  const header = ['case', 'service req/s', 'floor req/s', 'ratio', 'target', 'p50 ms', 'p99 ms', 'errors', 'floor p50/p99 ms', 'floor errors'];
+  const header = [
+    'case',
+    'service req/s',
+    'floor req/s',
+    'ratio',
+    'target',
+    'p50 ms',
+    'p99 ms',
+    'errors',
+    'floor p50/p99 ms',
+    'floor errors',
+  ];
   const rows = runs.map((run, i) => {
     const figures = results.cases[i]!;
     const target = targets.ratio[figures.name];

@@ -1,5 +1,5 @@
-import type { BenchEngine } from './bench-database.js';
 import { positiveSetting } from './bench-config.js';
+import type { BenchEngine } from './bench-database.js';
 
 /** One table size of `make bench-scale`. */
 export interface ScaleSize {
@@ -42,10 +42,15 @@ export function loadScaleSettings(env: Record<string, string | undefined> = proc
   for (const engine of engines) {
     if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`BENCH_SCALE_ENGINES: unknown engine ${JSON.stringify(engine)}`);
   }
-  const labels = list(env, 'BENCH_SCALE_SIZES', SCALE_SIZES.map((s) => s.label));
+  const labels = list(
+    env,
+    'BENCH_SCALE_SIZES',
+    SCALE_SIZES.map((s) => s.label),
+  );
   const sizes = labels.map((label) => {
     const size = SCALE_SIZES.find((s) => s.label === label);
-    if (!size) throw new Error(`BENCH_SCALE_SIZES: unknown size ${JSON.stringify(label)}; one of ${SCALE_SIZES.map((s) => s.label).join(', ')}`);
+    if (!size)
+      throw new Error(`BENCH_SCALE_SIZES: unknown size ${JSON.stringify(label)}; one of ${SCALE_SIZES.map((s) => s.label).join(', ')}`);
     return size;
   });
   return {
@@ -60,5 +65,10 @@ export function loadScaleSettings(env: Record<string, string | undefined> = proc
 
 function list(env: Record<string, string | undefined>, name: string, fallback: string[]): string[] {
   const raw = env[name]?.trim();
-  return raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : fallback;
+  return raw
+    ? raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : fallback;
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { benchPostgresUrl, type BenchDatabase, type BenchEngine } from './bench-database.js';
+
+import { type BenchDatabase, type BenchEngine, benchPostgresUrl } from './bench-database.js';
 import { DATA_DIR } from './paths.js';
 import { cliEnv, insertSqliteCustomers, runCli } from './prepare-db.js';
 import { preparePostgresBenchDatabase } from './prepare-postgres.js';
@@ -45,7 +46,8 @@ export async function prepareScaleDataset(engine: BenchEngine, size: ScaleSize):
   const marker = `${file}.json`;
   const database: BenchDatabase = { engine, url: file };
   const env = { ...cliEnv(database), RANDOM_NUMBERS_DAYS_BACK: String(daysBack(size.years)) };
-  const reused = existsSync(file) && existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')) as { recipe?: number }).recipe === SQLITE_RECIPE;
+  const reused =
+    existsSync(file) && existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')) as { recipe?: number }).recipe === SQLITE_RECIPE;
   if (!reused) {
     mkdirSync(DATA_DIR, { recursive: true });
     for (const suffix of ['', '-wal', '-shm', '.json']) rmSync(`${file}${suffix}`, { force: true });

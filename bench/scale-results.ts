@@ -72,9 +72,20 @@ export function scaleMeasurement(runs: ScaleCaseRuns): ScaleMeasurement {
     customers: runs.size.customers,
     years: runs.size.years,
     path: runs.path,
-    cpu_us: round(perRequest((r) => r.serviceCpuMicros + (hasDatabase ? r.databaseCpuMicros! : 0)), 1),
-    service_cpu_us: round(perRequest((r) => r.serviceCpuMicros), 1),
-    database_cpu_us: hasDatabase ? round(perRequest((r) => r.databaseCpuMicros!), 1) : null,
+    cpu_us: round(
+      perRequest((r) => r.serviceCpuMicros + (hasDatabase ? r.databaseCpuMicros! : 0)),
+      1,
+    ),
+    service_cpu_us: round(
+      perRequest((r) => r.serviceCpuMicros),
+      1,
+    ),
+    database_cpu_us: hasDatabase
+      ? round(
+          perRequest((r) => r.databaseCpuMicros!),
+          1,
+        )
+      : null,
     rps: round(median(runs.rounds.map((r) => r.rps)), 1),
     p50_ms: round(median(runs.rounds.map((r) => r.p50Ms)), 2),
     p99_ms: round(median(runs.rounds.map((r) => r.p99Ms)), 2),
@@ -91,7 +102,14 @@ export function scaleResults(sizes: ScaleSize[], measurements: ScaleMeasurement[
     const first = points[0]!;
     const last = points[points.length - 1]!;
     const cpuGrowth = round(last.cpu_us / first.cpu_us, 2);
-    growth.push({ engine: first.engine, case: first.case, from: first.size, to: last.size, cpu_growth: cpuGrowth, ok: cpuGrowth <= SCALE_GROWTH_TARGET });
+    growth.push({
+      engine: first.engine,
+      case: first.case,
+      from: first.size,
+      to: last.size,
+      cpu_growth: cpuGrowth,
+      ok: cpuGrowth <= SCALE_GROWTH_TARGET,
+    });
   }
   return { target_growth: SCALE_GROWTH_TARGET, sizes, measurements, growth };
 }
@@ -99,7 +117,14 @@ export function scaleResults(sizes: ScaleSize[], measurements: ScaleMeasurement[
 /** The table: one row per engine and case, CPU per request at each size, its growth, and latencies. */
 export function formatScaleReport(results: ScaleResults): string {
   const labels = results.sizes.map((s) => s.label);
-  const header = ['engine', 'case', ...labels.map((l) => `CPU us ${l}`), 'growth', `<=${results.target_growth}`, ...labels.map((l) => `p50/p99 ms ${l}`)];
+  const header = [
+    'engine',
+    'case',
+    ...labels.map((l) => `CPU us ${l}`),
+    'growth',
+    `<=${results.target_growth}`,
+    ...labels.map((l) => `p50/p99 ms ${l}`),
+  ];
   const rows = results.growth.map((g) => {
     const at = (label: string) => results.measurements.find((m) => m.engine === g.engine && m.case === g.case && m.size === label);
     return [
@@ -114,7 +139,9 @@ export function formatScaleReport(results: ScaleResults): string {
       }),
     ];
   });
-  const sizes = results.sizes.map((s) => `${s.label} = ${s.customers.toLocaleString('en-US')} customers and ${s.years} year(s) of daily random numbers`).join('; ');
+  const sizes = results.sizes
+    .map((s) => `${s.label} = ${s.customers.toLocaleString('en-US')} customers and ${s.years} year(s) of daily random numbers`)
+    .join('; ');
   return [
     formatTable(header, rows),
     '',
@@ -126,5 +153,7 @@ export function formatScaleReport(results: ScaleResults): string {
 
 function cpuCell(m: ScaleMeasurement | undefined): string {
   if (!m) return '-';
-  return m.database_cpu_us === null ? m.cpu_us.toFixed(0) : `${m.cpu_us.toFixed(0)} (${m.service_cpu_us.toFixed(0)}+${m.database_cpu_us.toFixed(0)})`;
+  return m.database_cpu_us === null
+    ? m.cpu_us.toFixed(0)
+    : `${m.cpu_us.toFixed(0)} (${m.service_cpu_us.toFixed(0)}+${m.database_cpu_us.toFixed(0)})`;
 }

@@ -1,19 +1,20 @@
 import { join } from 'node:path';
+
+import { type BenchEngine, benchPostgresUrl, describeDatabase } from './bench-database.js';
 import { writeScaleChart } from './charts.js';
-import { benchPostgresUrl, describeDatabase, type BenchEngine } from './bench-database.js';
-import { createBenchIdentity, type BenchIdentity } from './identity.js';
+import { type BenchIdentity, createBenchIdentity } from './identity.js';
 import { serviceLaunch } from './launches.js';
 import { RESULTS_DIR } from './paths.js';
 import { backendCpuBetween, PostgresBackendCpu } from './postgres-backends.js';
 import { totalCpuMicros } from './process-cpu.js';
-import { freePort, startServer, type ChildServer } from './processes.js';
+import { type ChildServer, freePort, startServer } from './processes.js';
 import { writeResults } from './report.js';
 import { runLoad } from './run-case.js';
-import { scaleCases, type ScaleCaseName } from './scale-cases.js';
+import { type ScaleCaseName, scaleCases } from './scale-cases.js';
 import { loadScaleSettings, type ScaleSettings } from './scale-config.js';
 import { prepareScaleDataset, type ScaleDataset } from './scale-data.js';
 import { checkScaleCase } from './scale-preflight.js';
-import { formatScaleReport, scaleMeasurement, scaleResults, type ScaleMeasurement, type ScaleRound } from './scale-results.js';
+import { formatScaleReport, type ScaleMeasurement, scaleMeasurement, scaleResults, type ScaleRound } from './scale-results.js';
 import { writeTextResult } from './text-results.js';
 
 /** The service of one size, and the application name its PostgreSQL connections carry. */
@@ -56,11 +57,17 @@ async function measureEngine(engine: BenchEngine, settings: ScaleSettings, ident
     for (const size of settings.sizes) {
       const dataset = await prepareScaleDataset(engine, size);
       datasets.push(dataset);
-      console.log(`${size.label}: ${describeDatabase(dataset.database)} ${dataset.reused ? 'reused' : 'prepared'} in ${dataset.preparedInSeconds} s`);
+      console.log(
+        `${size.label}: ${describeDatabase(dataset.database)} ${dataset.reused ? 'reused' : 'prepared'} in ${dataset.preparedInSeconds} s`,
+      );
       const applicationName = `bench_scale_${size.label.toLowerCase()}_${process.pid}`;
       const launch = serviceLaunch(dataset.database, identity.secret, 'info');
       launch.env.PGAPPNAME = applicationName;
-      sizes.push({ dataset, applicationName, server: await startServer({ ...launch, port: await freePort() }, '/health', identity.headers) });
+      sizes.push({
+        dataset,
+        applicationName,
+        server: await startServer({ ...launch, port: await freePort() }, '/health', identity.headers),
+      });
     }
     const measurements: ScaleMeasurement[] = [];
     for (const caseName of scaleCases(settings.sizes[0]!).map((c) => c.name)) {
@@ -96,7 +103,8 @@ async function measureCase(
       const run = runs[(i + round) % runs.length]!;
       const measured = await measureRound(run.sizeServer, run.path, settings, identity, backends);
       run.rounds.push(measured);
-      const database = measured.databaseCpuMicros === undefined ? '' : ` (database ${(measured.databaseCpuMicros / measured.requests).toFixed(0)} us)`;
+      const database =
+        measured.databaseCpuMicros === undefined ? '' : ` (database ${(measured.databaseCpuMicros / measured.requests).toFixed(0)} us)`;
       console.log(
         `  round ${round + 1} ${run.size.label.padEnd(5)} CPU/request ${((measured.serviceCpuMicros + (measured.databaseCpuMicros ?? 0)) / measured.requests).toFixed(0).padStart(6)} us${database}` +
           `  ${measured.rps.toFixed(0)} req/s  p50 ${measured.p50Ms} ms  p99 ${measured.p99Ms} ms  errors ${measured.errors}`,

@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { createBenchIdentity } from './identity.js';
 import { serviceLaunch } from './launches.js';
 import { DATA_DIR } from './paths.js';

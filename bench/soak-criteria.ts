@@ -29,11 +29,20 @@ export interface SoakOutcome {
  */
 export function soakCriteria(outcome: SoakOutcome): Criterion[] {
   const { rss } = outcome;
-  const rowsMatch = outcome.rowsCreated >= outcome.createdAnswers && outcome.rowsCreated <= outcome.createdAnswers + outcome.createsInFlight;
+  const rowsMatch =
+    outcome.rowsCreated >= outcome.createdAnswers && outcome.rowsCreated <= outcome.createdAnswers + outcome.createsInFlight;
   return [
     { name: 'no 5xx answers', pass: outcome.serverErrors === 0, detail: `${outcome.serverErrors} 5xx` },
-    { name: 'no socket errors or timeouts', pass: outcome.socketErrors === 0, detail: `${outcome.socketErrors} (${outcome.timeouts} timeouts)` },
-    { name: 'every answer has a status expected for its request', pass: outcome.unexpected === 0, detail: `${outcome.unexpected} unexpected` },
+    {
+      name: 'no socket errors or timeouts',
+      pass: outcome.socketErrors === 0,
+      detail: `${outcome.socketErrors} (${outcome.timeouts} timeouts)`,
+    },
+    {
+      name: 'every answer has a status expected for its request',
+      pass: outcome.unexpected === 0,
+      detail: `${outcome.unexpected} unexpected`,
+    },
     {
       name: `RSS grows < ${SOAK_LIMITS.rssGrowth * 100}% after warm-up`,
       pass: rss.pass,

@@ -77,7 +77,11 @@ export function windowFigures(window: WindowTally, settings: SoakSettings, rss: 
 
 /** How many answers carry a status `which` picks. */
 export function countOf(statuses: Record<string, number>, which: (code: string) => boolean): number {
-  return sum(Object.entries(statuses).filter(([code]) => which(code)).map(([, n]) => n));
+  return sum(
+    Object.entries(statuses)
+      .filter(([code]) => which(code))
+      .map(([, n]) => n),
+  );
 }
 
 /** Status counts added up, ordered by status. */

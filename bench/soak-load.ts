@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+
 import { requestCycle, type SoakVariant } from './soak-mix.js';
 
 /** An answer whose status was not expected for its request, kept as evidence (first few per variant and status). */

@@ -1,4 +1,5 @@
 import type autocannon from 'autocannon';
+
 import { DATASET } from './bench-config.js';
 
 /** The four kinds of request the soak mixes; each variant's expected statuses follow from its kind. */
@@ -57,11 +58,31 @@ export function soakVariants(tokens: SoakTokens, runId: string, today = new Date
   const range = (seq: number) => ranges[seq % ranges.length]!(seq);
   const existingCode = (seq: number) => `BENCH${String(((seq * 7919) % DATASET.customers) + 1).padStart(5, '0')}`;
 
-  const read = (name: string, weight: number, build: SoakVariant['build'], expected = [200]): SoakVariant => ({ name, kind: 'read', weight, expected, build });
-  const invalid = (name: string, build: SoakVariant['build']): SoakVariant => ({ name, kind: 'invalid', weight: 1, expected: [400], build });
-  const unauthenticated = (name: string, weight: number, build: SoakVariant['build']): SoakVariant => ({ name, kind: 'unauthenticated', weight, expected: [401], build });
+  const read = (name: string, weight: number, build: SoakVariant['build'], expected = [200]): SoakVariant => ({
+    name,
+    kind: 'read',
+    weight,
+    expected,
+    build,
+  });
+  const invalid = (name: string, build: SoakVariant['build']): SoakVariant => ({
+    name,
+    kind: 'invalid',
+    weight: 1,
+    expected: [400],
+    build,
+  });
+  const unauthenticated = (name: string, weight: number, build: SoakVariant['build']): SoakVariant => ({
+    name,
+    kind: 'unauthenticated',
+    weight,
+    expected: [401],
+    build,
+  });
   return [
-    read('GET /customers?region&limit', 14, (seq) => get(`/customers?region=${regions[seq % regions.length]}&limit=${[10, 50, 200][seq % 3]}`)),
+    read('GET /customers?region&limit', 14, (seq) =>
+      get(`/customers?region=${regions[seq % regions.length]}&limit=${[10, 50, 200][seq % 3]}`),
+    ),
     read('GET /customers/{code}', 14, (seq) => get(`/customers/${existingCode(seq)}`)),
     read('GET /customers/{unknown code}', 4, (seq) => get(`/customers/MISSING-${seq}`), [404]),
     read('GET /random-numbers (1-12 months)', 12, (seq) => get(`/random-numbers?${range(seq)}`)),
@@ -75,9 +96,22 @@ export function soakVariants(tokens: SoakTokens, runId: string, today = new Date
       kind: 'write',
       weight: 9,
       expected: [201],
-      build: (seq) => post(JSON.stringify({ customer_code: `${writePrefix(runId)}${seq}`, name: `Soak customer ${seq}`, region: regions[seq % regions.length] })),
+      build: (seq) =>
+        post(
+          JSON.stringify({
+            customer_code: `${writePrefix(runId)}${seq}`,
+            name: `Soak customer ${seq}`,
+            region: regions[seq % regions.length],
+          }),
+        ),
     },
-    { name: 'POST /customers (existing code)', kind: 'write', weight: 1, expected: [409], build: () => post(JSON.stringify({ customer_code: existingCode(0), name: 'Duplicate', region: 'US' })) },
+    {
+      name: 'POST /customers (existing code)',
+      kind: 'write',
+      weight: 1,
+      expected: [409],
+      build: () => post(JSON.stringify({ customer_code: existingCode(0), name: 'Duplicate', region: 'US' })),
+    },
 
     invalid('GET /widgets/customers?limit=0', () => get('/widgets/customers?limit=0')),
     invalid('GET /customers?limit=many', () => get('/customers?region=US&limit=many')),
@@ -92,10 +126,16 @@ export function soakVariants(tokens: SoakTokens, runId: string, today = new Date
 
     unauthenticated('GET /customers (no token)', 3, () => get('/customers?region=US&limit=50', {})),
     unauthenticated('GET /me (malformed token)', 2, () => get('/me', { Authorization: 'Bearer not-a-jwt' })),
-    unauthenticated('GET /random-numbers (foreign signature)', 2, (seq) => get(`/random-numbers?${range(seq)}`, { Authorization: `Bearer ${tokens.foreignSigned}` })),
-    unauthenticated('GET /widgets/customers (expired token)', 2, () => get('/widgets/customers?region=EU&limit=50', { Authorization: `Bearer ${tokens.expired}` })),
+    unauthenticated('GET /random-numbers (foreign signature)', 2, (seq) =>
+      get(`/random-numbers?${range(seq)}`, { Authorization: `Bearer ${tokens.foreignSigned}` }),
+    ),
+    unauthenticated('GET /widgets/customers (expired token)', 2, () =>
+      get('/widgets/customers?region=EU&limit=50', { Authorization: `Bearer ${tokens.expired}` }),
+    ),
     unauthenticated('POST /customers (no token)', 1, (seq) =>
-      post(JSON.stringify({ customer_code: `${rejectedWritePrefix(runId)}${seq}`, name: 'Nobody', region: 'US' }), { 'Content-Type': 'application/json' }),
+      post(JSON.stringify({ customer_code: `${rejectedWritePrefix(runId)}${seq}`, name: 'Nobody', region: 'US' }), {
+        'Content-Type': 'application/json',
+      }),
     ),
   ];
 }
@@ -106,7 +146,9 @@ export function soakVariants(tokens: SoakTokens, runId: string, today = new Date
  * roughly the whole mix in it.
  */
 export function requestCycle(variants: readonly SoakVariant[]): number[] {
-  const slots = variants.flatMap((variant, index) => Array.from({ length: variant.weight }, (_, k) => ({ index, at: (k + 0.5) / variant.weight })));
+  const slots = variants.flatMap((variant, index) =>
+    Array.from({ length: variant.weight }, (_, k) => ({ index, at: (k + 0.5) / variant.weight })),
+  );
   return slots.sort((a, b) => a.at - b.at || a.index - b.index).map((slot) => slot.index);
 }
 

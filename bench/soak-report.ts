@@ -18,12 +18,25 @@ export function formatSoakReport(results: SoakResults, header: readonly string[]
     `answers outside 2xx/4xx: ${totals.outside_2xx_4xx} (5xx: ${totals.server_errors})`,
     `socket errors: ${totals.socket_errors} (timeouts ${totals.timeouts})${kinds(totals.error_kinds)}`,
     `unexpected statuses: ${totals.unexpected} (` +
-      Object.entries(totals.by_kind).map(([kind, k]) => `${kind} ${k.unexpected} of ${k.requests}`).join(', ') + ')',
+      Object.entries(totals.by_kind)
+        .map(([kind, k]) => `${kind} ${k.unexpected} of ${k.requests}`)
+        .join(', ') +
+      ')',
     '',
     'by request variant (unexpected = a status not in `expected`, counted as an error):',
     formatTable(
       ['kind', 'variant', 'share', 'expected', 'answers', 'statuses', 'unexpected', 'p50 ms', 'p99 ms'],
-      results.variants.map((r) => [r.kind, r.name, `${r.weight}%`, r.expected.join('/'), String(r.requests), codes(r.statuses), String(r.unexpected), String(r.p50_ms), String(r.p99_ms)]),
+      results.variants.map((r) => [
+        r.kind,
+        r.name,
+        `${r.weight}%`,
+        r.expected.join('/'),
+        String(r.requests),
+        codes(r.statuses),
+        String(r.unexpected),
+        String(r.p50_ms),
+        String(r.p99_ms),
+      ]),
     ),
     '',
     `over time (windows of ${settings.window_s} s; latency of every answer; RSS of the service read every ${settings.rss_interval_ms / 1000} s):`,
@@ -72,5 +85,9 @@ function kinds(errorKinds: Record<string, number>): string {
 
 function unexpectedSamples(results: SoakResults): string[] {
   if (results.unexpected_samples.length === 0) return [];
-  return ['', 'unexpected answers (first few per variant and status):', ...results.unexpected_samples.map((u) => `  ${u.variant} -> ${u.status}: ${u.body}`)];
+  return [
+    '',
+    'unexpected answers (first few per variant and status):',
+    ...results.unexpected_samples.map((u) => `  ${u.variant} -> ${u.status}: ${u.body}`),
+  ];
 }

@@ -1,7 +1,7 @@
 import type { RssSample } from './rss-sampler.js';
 import type { SoakSettings } from './soak-config.js';
-import { soakCriteria, type Criterion } from './soak-criteria.js';
-import { addUp, countOf, variantFigures, windowFigures, type VariantFigures, type WindowFigures } from './soak-figures.js';
+import { type Criterion, soakCriteria } from './soak-criteria.js';
+import { addUp, countOf, type VariantFigures, variantFigures, type WindowFigures, windowFigures } from './soak-figures.js';
 import type { SoakLoad, UnexpectedAnswer } from './soak-load.js';
 import type { RssVerdict } from './soak-memory.js';
 import { mixShares, type RequestKind, type SoakVariant } from './soak-mix.js';
@@ -119,7 +119,9 @@ export function soakResults(input: {
       service_log_level: input.settings.serviceLogLevel,
       rate_limit_per_minute: input.rateLimitPerMinute,
     },
-    mix: Object.fromEntries(Object.entries(mixShares(input.variants)).map(([kind, share]) => [kind, round(share, 3)])) as SoakResults['mix'],
+    mix: Object.fromEntries(
+      Object.entries(mixShares(input.variants)).map(([kind, share]) => [kind, round(share, 3)]),
+    ) as SoakResults['mix'],
     totals: {
       requests,
       in_flight_at_stop: sum(variants.map((v) => v.sent - v.requests)),

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
+
 import Database from 'better-sqlite3';
+
 import { createBenchIdentity, mintToken, newSigningSecret } from './identity.js';
 import { serviceLaunch } from './launches.js';
 import { DATA_DIR, RESULTS_DIR, ROOT } from './paths.js';
@@ -12,7 +14,7 @@ import { sampleRss } from './rss-sampler.js';
 import { loadSoakSettings } from './soak-config.js';
 import { runSoakLoad } from './soak-load.js';
 import { judgeRssGrowth } from './soak-memory.js';
-import { rejectedWritePrefix, soakVariants, writePrefix, type SoakVariant } from './soak-mix.js';
+import { rejectedWritePrefix, type SoakVariant, soakVariants, writePrefix } from './soak-mix.js';
 import { formatSoakReport } from './soak-report.js';
 import { soakResults, type WrittenRows } from './soak-results.js';
 
@@ -84,7 +86,11 @@ async function main(): Promise<void> {
 async function checkEveryVariantOnce(baseUrl: string, variants: readonly SoakVariant[]): Promise<void> {
   for (const variant of variants) {
     const request = variant.build(0);
-    const response = await fetch(`${baseUrl}${request.path}`, { method: request.method ?? 'GET', headers: request.headers ?? {}, body: request.body ?? null });
+    const response = await fetch(`${baseUrl}${request.path}`, {
+      method: request.method ?? 'GET',
+      headers: request.headers ?? {},
+      body: request.body ?? null,
+    });
     const body = await response.text();
     if (!variant.expected.includes(response.status)) {
       console.log(`warning: ${variant.name} answered ${response.status}, expected ${variant.expected.join('/')}: ${body.slice(0, 300)}`);

@@ -1,9 +1,11 @@
 // Writes generated/openapi.d.ts from openapi.yaml and sets the SDK package's version to
 // info.version, or with --check fails when either committed file differs from what the current
 // contract produces (the drift check run by `make test`).
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+
 import openapiTS, { astToString } from 'openapi-typescript';
+
 import { manifestWithContractVersion, syncSdkVersion } from './sdk/sdk-package.js';
 
 const root = new URL('../', import.meta.url);

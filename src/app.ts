@@ -3,13 +3,15 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Store } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+
 import { createServices } from './compose.js';
 import type { AppConfig } from './config.js';
 import type { CompiledContract } from './contract/compiled-contract.js';
 import { assertHandlersMatch } from './contract/handler-coverage.js';
 import { operationPath } from './contract/link-header.js';
 import type { HandlerMap, OperationId, RequestContext } from './contract/operation-types.js';
-import { requestSurface, type RequestSurface } from './contract/request-surface.js';
+import { type RequestSurface, requestSurface } from './contract/request-surface.js';
+import type { StorageEngine } from './data/engine/storage-engine.js';
 import { callerRateLimit } from './http/caller-rate-limit.js';
 import { docsPage } from './http/docs-page.js';
 import { jsonBodyReader } from './http/json-body.js';
@@ -17,13 +19,12 @@ import { problemErrors } from './http/problem-errors.js';
 import { requestLogging } from './http/request-logging.js';
 import { setCollectedHeaders } from './http/response-headers.js';
 import { apiSecurityHeaders } from './http/security-headers.js';
-import type { StorageEngine } from './data/engine/storage-engine.js';
 import { createAuthenticator } from './identity/create-authenticator.js';
 import { withLocalDevUser } from './identity/local-dev-user.js';
 import { requestMetrics } from './metrics/request-metrics.js';
 import type { ServiceMetrics } from './metrics/service-metrics.js';
 import { createHandlers } from './operations/handlers.js';
-import { requestPipeline, type OperationResponder } from './request-pipeline.js';
+import { type OperationResponder, requestPipeline } from './request-pipeline.js';
 
 /** What the app is built from; tests supply their own. */
 export interface AppDependencies {
@@ -100,7 +101,10 @@ function handlerResponder(handlers: HandlerMap, contract: CompiledContract): Ope
     Object.keys(handlers),
   );
   return (operation, input, req) => {
-    const handler = handlers[operation.operationId as OperationId] as (input: unknown, context: RequestContext) => ReturnType<OperationResponder>;
+    const handler = handlers[operation.operationId as OperationId] as (
+      input: unknown,
+      context: RequestContext,
+    ) => ReturnType<OperationResponder>;
     return handler(input, { requestId: req.id, path: operationPath(operation.path, input.params) });
   };
 }

@@ -28,20 +28,12 @@ export function createServices(
   isStopping?: () => boolean,
 ): Services {
   const customers = new CustomersService(new SimpleTable(storage, customersTable, { now }));
-  const randomNumbers = new RandomNumbersService(
-    new DataNodeReader(storage),
-    randomNumberNode(config.projectId),
-    config.timeseriesMaxRows,
-  );
+  const randomNumbers = new RandomNumbersService(new DataNodeReader(storage), randomNumberNode(config.projectId), config.timeseriesMaxRows);
   const schemas = new ContractSchemas(contract.document);
-  const widgets = new WidgetsService(
-    customers,
-    randomNumbers,
-    {
-      customers: createFrameBuilder(schemas.row('Customer'), schemas.resolve),
-      randomNumbers: createFrameBuilder(schemas.row('RandomNumberRow'), schemas.resolve),
-    },
-  );
+  const widgets = new WidgetsService(customers, randomNumbers, {
+    customers: createFrameBuilder(schemas.row('Customer'), schemas.resolve),
+    randomNumbers: createFrameBuilder(schemas.row('RandomNumberRow'), schemas.resolve),
+  });
   return {
     system: new SystemService(contract.version, () => storage.ping(), isStopping),
     customers,

@@ -1,8 +1,9 @@
 import proxyAddr from 'proxy-addr';
+
 import { DatabaseUrlError, parseDatabaseUrl } from './data/engine/database-url.js';
 import type { StorageOptions } from './data/engine/storage-engine.js';
 import type { EnvReader, NodeEnv } from './env-reader.js';
-import { parseAuthConfig, type AuthConfig } from './identity/auth-config.js';
+import { type AuthConfig, parseAuthConfig } from './identity/auth-config.js';
 import { parseLocalDevUser } from './identity/local-dev-user.js';
 
 /** Every setting the service reads, parsed once from the environment. */
@@ -119,7 +120,10 @@ function clientTimeouts(env: Env): { headersTimeoutMs: number; requestTimeoutMs:
   const headersTimeoutMs = integer(env, 'HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
   const requestTimeoutMs = integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
   if (headersTimeoutMs > requestTimeoutMs) {
-    throw new ConfigError('HEADERS_TIMEOUT_MS', `must not exceed REQUEST_TIMEOUT_MS (${requestTimeoutMs}), which includes the time to send the headers`);
+    throw new ConfigError(
+      'HEADERS_TIMEOUT_MS',
+      `must not exceed REQUEST_TIMEOUT_MS (${requestTimeoutMs}), which includes the time to send the headers`,
+    );
   }
   return { headersTimeoutMs, requestTimeoutMs };
 }
@@ -134,7 +138,10 @@ function publicBaseUrl(env: Env): string | undefined {
     url = undefined;
   }
   if (!url || !['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
-    throw new ConfigError('PUBLIC_BASE_URL', `must be an absolute http(s) URL without query or fragment, such as https://api.example.com, got ${JSON.stringify(value)}`);
+    throw new ConfigError(
+      'PUBLIC_BASE_URL',
+      `must be an absolute http(s) URL without query or fragment, such as https://api.example.com, got ${JSON.stringify(value)}`,
+    );
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -155,7 +162,10 @@ function envReader(env: Env, prefix: string): EnvReader {
 
 function corsOrigins(env: Env): string[] {
   const raw = text(env, 'CORS_ORIGINS', '');
-  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     // An allow-list of exact origins only: `*` would let every site read responses.
     let parsed: URL | undefined;
@@ -165,7 +175,10 @@ function corsOrigins(env: Env): string[] {
       parsed = undefined;
     }
     if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
-      throw new ConfigError('CORS_ORIGINS', `each entry must be an exact origin such as https://app.example.com, got ${JSON.stringify(origin)}`);
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `each entry must be an exact origin such as https://app.example.com, got ${JSON.stringify(origin)}`,
+      );
     }
   }
   return origins;
@@ -229,7 +242,10 @@ function databaseSchema(env: Env): string | undefined {
   const value = env.DATABASE_SCHEMA?.trim();
   if (value === undefined || value === '') return undefined;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) {
-    throw new ConfigError('DATABASE_SCHEMA', `must be a lower-case PostgreSQL identifier (letters, digits, '_'), got ${JSON.stringify(value)}`);
+    throw new ConfigError(
+      'DATABASE_SCHEMA',
+      `must be a lower-case PostgreSQL identifier (letters, digits, '_'), got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }

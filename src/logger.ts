@@ -1,5 +1,7 @@
 import { hostname } from 'node:os';
-import { destination as pinoDestination, pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+
+import { destination as pinoDestination, type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
+
 import { proveFastAccessLine } from './http/access-line.js';
 import { CENSOR, censorUrlCredentials } from './http/url-credentials.js';
 
@@ -78,7 +80,13 @@ function bufferedStdout(): DestinationStream {
     } catch {}
   };
   // flush, not flushSync, on the timer: flushSync also fsyncs, which a log file does not need five times a second.
-  setInterval(quietly(() => stream.flush()), FLUSH_EVERY_MS).unref();
-  process.once('exit', quietly(() => stream.flushSync()));
+  setInterval(
+    quietly(() => stream.flush()),
+    FLUSH_EVERY_MS,
+  ).unref();
+  process.once(
+    'exit',
+    quietly(() => stream.flushSync()),
+  );
   return stream;
 }

@@ -1,11 +1,12 @@
 import type { ErrorObject } from 'ajv';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
+
 import type { CompiledOperation } from './contract/compiled-contract.js';
 import { markMatchedOperation } from './contract/matched-operation.js';
-import { validateRequest, type ValidatedInput } from './contract/request-validation.js';
+import { type ValidatedInput, validateRequest } from './contract/request-validation.js';
 import { checkResponse, type OutgoingResponse } from './contract/response-check.js';
-import { RouteTable, type RouteMatch } from './contract/route-table.js';
+import { type RouteMatch, RouteTable } from './contract/route-table.js';
 import { boundFieldErrors, fieldErrorsFromAjv } from './contract/validation-errors.js';
 import type { FieldError } from './errors/app-error.js';
 import { HttpProblemError } from './errors/http-problem-error.js';
@@ -13,15 +14,19 @@ import { logProblemCause, problemFromError } from './errors/problem.js';
 import { callerKey, type CallerRateLimit } from './http/caller-rate-limit.js';
 import type { JsonBodyReader } from './http/json-body.js';
 import { responseHeaders } from './http/response-headers.js';
+import { writeProblem, writeResponse } from './http/response-writer.js';
 import { credentialInQuery } from './http/url-credentials.js';
 import { MAX_URL_BYTES, urlTooLong } from './http/url-length.js';
-import { writeProblem, writeResponse } from './http/response-writer.js';
 import type { AuthenticatedCaller, Authenticator } from './identity/authenticator.js';
 import { requireScopes } from './identity/scopes.js';
 import { runAsUser } from './identity/user-context.js';
 
 /** Answers an operation once its request is validated: the handlers (the server) or the contract's examples (the mock). */
-export type OperationResponder = (operation: CompiledOperation, input: ValidatedInput, req: Request) => Promise<OutgoingResponse> | OutgoingResponse;
+export type OperationResponder = (
+  operation: CompiledOperation,
+  input: ValidatedInput,
+  req: Request,
+) => Promise<OutgoingResponse> | OutgoingResponse;
 
 /** What the request pipeline is built from. */
 export interface RequestPipelineOptions {
@@ -95,7 +100,12 @@ export function requestPipeline(options: RequestPipelineOptions): RequestHandler
 
       if (served.requestBody) await readBody(req, res);
 
-      const verdict = validateRequest(served, { pathParameters: route.pathParameters, query: req.query, headers: req.headers, body: req.body });
+      const verdict = validateRequest(served, {
+        pathParameters: route.pathParameters,
+        query: req.query,
+        headers: req.headers,
+        body: req.body,
+      });
       if (!verdict.valid) throw invalidRequest(served, req, verdict.errors);
 
       handled = served;
@@ -128,7 +138,9 @@ export function requestPipeline(options: RequestPipelineOptions): RequestHandler
 function routingProblem(route: Exclude<RouteMatch, { kind: 'operation' }>, req: Request): HttpProblemError {
   if (route.kind === 'not-found') return new HttpProblemError('route_not_found', 404, `No operation is defined at ${req.path}`);
   const allowed = route.allowed.join(', ');
-  return new HttpProblemError('method_not_allowed', 405, `${req.method} is not allowed on ${req.path}; use ${allowed}`, { headers: { Allow: allowed } });
+  return new HttpProblemError('method_not_allowed', 405, `${req.method} is not allowed on ${req.path}; use ${allowed}`, {
+    headers: { Allow: allowed },
+  });
 }
 
 /** 415 when the operation takes a body and one came in another media type; otherwise 400 naming every bad field. */
@@ -138,14 +150,19 @@ function invalidRequest(operation: CompiledOperation, req: Request, ajvErrors: r
     return new HttpProblemError('unsupported_media_type', 415, `Expected a body of type application/json, got ${got}`);
   }
   const { listed: errors, more } = boundFieldErrors(fieldErrorsFromAjv(ajvErrors));
-  const detail = errors.length === 0 ? 'The request is invalid' : errors.map((e) => `${e.field}: ${e.message}`).join('; ') + (more > 0 ? `; and ${more} more` : '');
+  const detail =
+    errors.length === 0
+      ? 'The request is invalid'
+      : errors.map((e) => `${e.field}: ${e.message}`).join('; ') + (more > 0 ? `; and ${more} more` : '');
   return new HttpProblemError('validation_error', 400, detail, { errors });
 }
 
 /** A credential in the query string: refused, naming the parameter, never echoing its value. */
 function credentialInUrl(name: string): HttpProblemError {
   const detail = `Credentials must not be sent in the URL (query.${name}); send them in the Authorization header`;
-  return new HttpProblemError('credentials_in_url', 400, detail, { errors: [{ field: `query.${name}`, message: 'is a credential and is not accepted in the URL' }] });
+  return new HttpProblemError('credentials_in_url', 400, detail, {
+    errors: [{ field: `query.${name}`, message: 'is a credential and is not accepted in the URL' }],
+  });
 }
 
 function hasNonJsonBody(req: Request): boolean {

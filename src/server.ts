@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, storageOptions } from './config.js';
 import { loadCompiledContract } from './contract/compiled-contract.js';
@@ -6,8 +7,8 @@ import { StorageUnavailableError } from './data/engine/storage-unavailable-error
 import { openMigratedStorage } from './data/migrations.js';
 import { createAppServer } from './http/app-server.js';
 import { answerClientErrors } from './http/client-errors.js';
-import { apiSecurityHeaders } from './http/security-headers.js';
 import { trackRequestsInFlight } from './http/graceful-shutdown.js';
+import { apiSecurityHeaders } from './http/security-headers.js';
 import { LOCAL_DEV_SCOPES, LOCAL_DEV_USER } from './identity/local-dev-user.js';
 import { createLogger } from './logger.js';
 
@@ -42,7 +43,9 @@ async function main(): Promise<void> {
   }
   // Loaded only when configured: the Redis client is a sizeable import most deployments skip.
   const redis = config.rateLimitRedisUrl
-    ? await (await import('./http/redis-rate-limit-store.js')).connectRedisRateLimitStore(
+    ? await (
+        await import('./http/redis-rate-limit-store.js')
+      ).connectRedisRateLimitStore(
         config.rateLimitRedisUrl,
         logger,
         undefined,
@@ -60,7 +63,8 @@ async function main(): Promise<void> {
     logger.info({ host: config.host, port }, `serving on http://${config.host}:${port} (docs at /docs)`);
   });
   const requests = trackRequestsInFlight(server);
-  const metricsServer = metrics && (await import('./metrics/metrics-server.js')).listenForScrapes(metrics.registry, config.host, config.metricsPort!, logger);
+  const metricsServer =
+    metrics && (await import('./metrics/metrics-server.js')).listenForScrapes(metrics.registry, config.host, config.metricsPort!, logger);
   server.on('error', (error) => {
     console.error(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
     process.exit(1);
@@ -77,7 +81,10 @@ async function main(): Promise<void> {
     // balancer takes this process out before it stops listening. Ctrl-C (SIGINT) skips it.
     if (signal === 'SIGTERM' && config.shutdownDrainMs > 0) {
       requests.stopKeepingAlive();
-      logger.info({ signal, drainMs: config.shutdownDrainMs }, 'draining: /ready answers 503, requests are still served with Connection: close');
+      logger.info(
+        { signal, drainMs: config.shutdownDrainMs },
+        'draining: /ready answers 503, requests are still served with Connection: close',
+      );
       await delay(config.shutdownDrainMs);
     }
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: accepting no new connections, finishing requests in flight');
@@ -86,7 +93,10 @@ async function main(): Promise<void> {
     // A cut-off request may still hold a database connection, whose close would wait for it;
     // exiting drops it and the database rolls its transaction back, so nothing half-written stays.
     metricsServer?.closeAllConnections();
-    await Promise.race([Promise.allSettled([storage.destroy(), redis?.close(), metricsServer && closed(metricsServer)]), delay(CLOSE_TIMEOUT_MS)]);
+    await Promise.race([
+      Promise.allSettled([storage.destroy(), redis?.close(), metricsServer && closed(metricsServer)]),
+      delay(CLOSE_TIMEOUT_MS),
+    ]);
     logger.info({ cutOff }, 'stopped');
     // Non-zero only when requests were cut off, so a supervisor's log shows the loss.
     process.exit(cutOff > 0 ? 1 : 0);

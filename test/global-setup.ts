@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+
 import { bundleServer } from '../scripts/build/bundle-server.js';
 import { compileContract } from '../scripts/build/contract/compile-contract.js';
 

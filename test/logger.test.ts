@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
 
 const LOGGER = fileURLToPath(new URL('../src/logger.ts', import.meta.url));
@@ -26,19 +27,32 @@ function runLogging(script: string, peekMs: number): Promise<{ early: string; al
   );
 }
 
-const lines = (text: string) => text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { msg: string });
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { msg: string });
 
 describe('createLogger writing to stdout', () => {
   it('when the server goes quiet, its last lines still arrive within a moment', async () => {
-    const { early } = await runLogging(`const log = createLogger('info'); log.info('one'); log.info('two'); setTimeout(() => {}, 2200);`, 1500);
+    const { early } = await runLogging(
+      `const log = createLogger('info'); log.info('one'); log.info('two'); setTimeout(() => {}, 2200);`,
+      1500,
+    );
     expect(lines(early).map((l) => l.msg)).toEqual(['one', 'two']);
   });
 
   it('when the process exits, or dies of an uncaught error, nothing buffered is lost', async () => {
-    const exiting = await runLogging(`const log = createLogger('info'); for (let i = 0; i < 500; i++) log.info('line ' + i); process.exit(3);`, 0);
+    const exiting = await runLogging(
+      `const log = createLogger('info'); for (let i = 0; i < 500; i++) log.info('line ' + i); process.exit(3);`,
+      0,
+    );
     expect(exiting.code).toBe(3);
     expect(lines(exiting.all)).toHaveLength(500);
-    const crashing = await runLogging(`const log = createLogger('info'); log.info('before the crash'); setTimeout(() => { throw new Error('boom'); }, 10);`, 0);
+    const crashing = await runLogging(
+      `const log = createLogger('info'); log.info('before the crash'); setTimeout(() => { throw new Error('boom'); }, 10);`,
+      0,
+    );
     expect(crashing.code).toBe(1);
     expect(lines(crashing.all).map((l) => l.msg)).toEqual(['before the crash']);
   });

@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
-import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { engines } from './support/engines.js';
 import { buildTestApp, mintTestToken } from './support/test-app.js';
 

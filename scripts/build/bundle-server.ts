@@ -1,6 +1,7 @@
-import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { build } from 'esbuild';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

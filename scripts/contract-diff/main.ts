@@ -11,8 +11,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+
 import { parse } from 'yaml';
-import { acceptedBreaks, parseAcceptance, type AcceptedBreak } from './accepted-breaks.js';
+
+import { type AcceptedBreak, acceptedBreaks, parseAcceptance } from './accepted-breaks.js';
 
 const REDOCLY = resolve(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'redocly');
 const repository = process.cwd();
@@ -65,7 +67,10 @@ if (base === undefined) {
 const head = relative(repository, resolve(values.head));
 let accepted: AcceptedBreak[];
 try {
-  accepted = [...values.accept.map((text) => parseAcceptance(text, 'the command line')), ...(values.base ? acceptedBreaks(git, values.base) : [])];
+  accepted = [
+    ...values.accept.map((text) => parseAcceptance(text, 'the command line')),
+    ...(values.base ? acceptedBreaks(git, values.base) : []),
+  ];
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
@@ -74,11 +79,16 @@ const majorRaised = majorOf(head) > majorOf(base);
 const redocly = spawnSync(
   REDOCLY,
   [
-    'diff', base, head,
-    '--config', 'redocly.yaml',
-    '--format', 'markdown',
+    'diff',
+    base,
+    head,
+    '--config',
+    'redocly.yaml',
+    '--format',
+    'markdown',
     '--check-version',
-    '--fail-on', majorRaised ? 'none' : 'major',
+    '--fail-on',
+    majorRaised ? 'none' : 'major',
     ...accepted.flatMap((a) => ['--skip-rule', a.rule]),
   ],
   { cwd: repository, encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' } },

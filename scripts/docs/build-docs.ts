@@ -11,7 +11,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+
 import { parse } from 'yaml';
+
 import { withCodeSamples } from './code-samples.js';
 import { findExternalLoads } from './external-loads.js';
 

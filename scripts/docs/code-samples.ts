@@ -1,6 +1,6 @@
 // Code samples for the docs page, derived from the contract: for every operation a curl line
 // and the @tutorial-api/client call, filled in with the contract's own examples.
-import { answersJson, exampleRequest, type ExampleRequest } from './example-request.js';
+import { answersJson, type ExampleRequest, exampleRequest } from './example-request.js';
 import { flatLiteral, SAMPLE_WIDTH, shellSingleQuoted, tsLiteral } from './literals.js';
 
 /** One entry of an operation's `x-codeSamples`, as Redoc reads it. */
@@ -42,7 +42,9 @@ export function codeSamples(document: Node, path: string, method: string, operat
 }
 
 function curlSample(baseUrl: string, method: string, request: ExampleRequest, secured: boolean): string {
-  const query = new URLSearchParams(Object.entries(request.query).map(([name, value]): [string, string] => [name, String(value)])).toString();
+  const query = new URLSearchParams(
+    Object.entries(request.query).map(([name, value]): [string, string] => [name, String(value)]),
+  ).toString();
   const lines = [`curl${method === 'get' ? '' : ` -X ${method.toUpperCase()}`} "${baseUrl}${request.url}${query ? `?${query}` : ''}"`];
   if (secured) lines.push('-H "Authorization: Bearer $TOKEN"');
   if (request.body !== undefined) {

@@ -24,7 +24,8 @@ export function exampleRequest(document: Node, path: string, operation: Node, pa
     if (value === undefined) throw new Error(`${operation.operationId}: required parameter ${parameter.name} has no example`);
     (parameter.in === 'path' ? request.path : request.query)[parameter.name] = value;
   }
-  for (const [name, value] of Object.entries(request.path)) request.url = request.url.replace(`{${name}}`, encodeURIComponent(String(value)));
+  for (const [name, value] of Object.entries(request.path))
+    request.url = request.url.replace(`{${name}}`, encodeURIComponent(String(value)));
   const body = operation.requestBody ? resolve(document, operation.requestBody) : undefined;
   if (body) {
     const media = body.content?.['application/json'] as Node | undefined;

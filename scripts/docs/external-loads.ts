@@ -21,7 +21,9 @@ export function findExternalLoads(html: string): ExternalLoad[] {
   };
   const absolute = /^(https?:)?\/\//i;
 
-  for (const m of html.matchAll(/<(script|img|iframe|source|embed|video|audio|track|input)\b[^>]*?\s(?:src|data)\s*=\s*["']?([^"'\s>]+)/gi)) {
+  for (const m of html.matchAll(
+    /<(script|img|iframe|source|embed|video|audio|track|input)\b[^>]*?\s(?:src|data)\s*=\s*["']?([^"'\s>]+)/gi,
+  )) {
     if (absolute.test(m[2]!)) add(`<${m[1]!.toLowerCase()} src>`, m[2]!, m.index);
   }
   for (const m of html.matchAll(/<link\b[^>]*?\shref\s*=\s*["']?([^"'\s>]+)/gi)) {
@@ -32,11 +34,15 @@ export function findExternalLoads(html: string): ExternalLoad[] {
   }
   for (const m of html.matchAll(/url\(\s*["']?((?:https?:)?\/\/[^"')\s]+)/gi)) add('css url()', m[1]!, m.index);
   for (const m of html.matchAll(/@import\s+(?:url\()?\s*["']((?:https?:)?\/\/[^"']+)/gi)) add('css @import', m[1]!, m.index);
-  for (const m of html.matchAll(/https?:\/\/[^\s"'`<>()\\]+?\.(?:m?js|css|woff2?|ttf|otf|eot|svg|png|jpe?g|gif|webp|avif|ico)(?=[\s"'`<>()?#\\]|$)/gi)) {
+  for (const m of html.matchAll(
+    /https?:\/\/[^\s"'`<>()\\]+?\.(?:m?js|css|woff2?|ttf|otf|eot|svg|png|jpe?g|gif|webp|avif|ico)(?=[\s"'`<>()?#\\]|$)/gi,
+  )) {
     if (!found.some((f) => f.url === m[0])) add('asset URL', m[0], m.index);
   }
   // Base URLs of asset CDNs, which code completes into file URLs at view time.
-  for (const m of html.matchAll(/https?:\/\/(?:cdn\.redocly\.com|cdn\.redoc\.ly|fonts\.googleapis\.com|fonts\.gstatic\.com|cdn\.jsdelivr\.net|unpkg\.com)[^\s"'`<>()\\]*/gi)) {
+  for (const m of html.matchAll(
+    /https?:\/\/(?:cdn\.redocly\.com|cdn\.redoc\.ly|fonts\.googleapis\.com|fonts\.gstatic\.com|cdn\.jsdelivr\.net|unpkg\.com)[^\s"'`<>()\\]*/gi,
+  )) {
     if (!found.some((f) => f.url === m[0])) add('CDN URL', m[0], m.index);
   }
   return found;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+
 import { SDK_DIR, sdkManifestProblems } from './sdk-package.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');

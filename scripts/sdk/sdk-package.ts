@@ -2,6 +2,7 @@
 // is the contract's info.version, and its openapi-fetch is the one the repository tests with.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
 import { parse } from 'yaml';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -45,11 +46,15 @@ export function sdkManifestProblems(): string[] {
   const problems: string[] = [];
   const version = contractVersion();
   if (manifest.version !== version) {
-    problems.push(`clients/typescript/package.json version ${manifest.version} is not openapi.yaml's info.version ${version}: run \`make generate\``);
+    problems.push(
+      `clients/typescript/package.json version ${manifest.version} is not openapi.yaml's info.version ${version}: run \`make generate\``,
+    );
   }
   const tested = readJson<{ version: string }>(join(ROOT, 'node_modules', 'openapi-fetch', 'package.json')).version;
   if (manifest.dependencies['openapi-fetch'] !== tested) {
-    problems.push(`clients/typescript/package.json pins openapi-fetch ${manifest.dependencies['openapi-fetch']}, but the repository installs and tests ${tested}`);
+    problems.push(
+      `clients/typescript/package.json pins openapi-fetch ${manifest.dependencies['openapi-fetch']}, but the repository installs and tests ${tested}`,
+    );
   }
   return problems;
 }

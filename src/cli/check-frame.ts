@@ -1,5 +1,5 @@
-import { loadContractDocument } from '../contract/contract-document.js';
 import { createFrameChecker } from '../command-center/frame-check.js';
+import { loadContractDocument } from '../contract/contract-document.js';
 
 /**
  * `npm run check:frame -- <url> [--header "Name: value"]...`: fetches an endpoint and checks its

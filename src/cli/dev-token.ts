@@ -13,7 +13,13 @@ runCli(async () => {
     return;
   }
   const scopes = allScopes();
-  const token = await mintForConfig(config, { sub: DEV_USER.id, username: DEV_USER.username, email: DEV_USER.email, scopes, ttlSeconds: TWELVE_HOURS });
+  const token = await mintForConfig(config, {
+    sub: DEV_USER.id,
+    username: DEV_USER.username,
+    email: DEV_USER.email,
+    scopes,
+    ttlSeconds: TWELVE_HOURS,
+  });
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const source = jwt.kind === 'dev-secret' ? `the development secret in ${jwt.file}` : 'AUTH_JWT_SECRET';
   console.log(

@@ -2,6 +2,7 @@
 //   npm run -s token -- --sub <uuid> --scope "customers:read timeseries:read" [--username ada]
 //     [--email ada@example.com] [--ttl 3600]
 import { parseArgs } from 'node:util';
+
 import { loadConfig } from '../config.js';
 import { UUID_PATTERN } from '../identity/authenticator.js';
 import { parseScopes } from '../identity/scopes.js';
@@ -20,7 +21,8 @@ runCli(async () => {
   });
   if (!UUID_PATTERN.test(values.sub)) throw new Error(`--sub must be a user UID (a UUID), got ${JSON.stringify(values.sub)}`);
   const ttlSeconds = Number(values.ttl);
-  if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds < 1) throw new Error(`--ttl must be a positive number of seconds, got ${JSON.stringify(values.ttl)}`);
+  if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds < 1)
+    throw new Error(`--ttl must be a positive number of seconds, got ${JSON.stringify(values.ttl)}`);
   const isDevUser = values.sub === DEV_USER.id;
   const config = loadConfig();
   if (config.nodeEnv === 'production') console.error('warning: minting a token with the production secret');

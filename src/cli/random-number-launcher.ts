@@ -1,8 +1,8 @@
+import { ConfigError } from '../config.js';
 import { runProducer } from '../data/data-node/data-node-producer.js';
 import { randomNumberNode } from '../data/tables/random-number-node.js';
 import { randomNumberProducer } from '../services/random-number-producer.js';
 import { DAY_MS, parseUtcDate, startOfUtcDay } from '../services/utc-days.js';
-import { ConfigError } from '../config.js';
 import { openConfiguredStorage } from '../startup/configured-storage.js';
 import { runCli } from '../startup/run-cli.js';
 
@@ -39,6 +39,7 @@ function firstDayFromEnv(today: Date): Date {
     }
   }
   const raw = process.env.RANDOM_NUMBERS_DAYS_BACK?.trim() || '365';
-  if (!/^\d{1,5}$/.test(raw)) throw new ConfigError('RANDOM_NUMBERS_DAYS_BACK', `must be a whole number of days, got ${JSON.stringify(raw)}`);
+  if (!/^\d{1,5}$/.test(raw))
+    throw new ConfigError('RANDOM_NUMBERS_DAYS_BACK', `must be a whole number of days, got ${JSON.stringify(raw)}`);
   return new Date(today.getTime() - Number(raw) * DAY_MS);
 }

@@ -1,6 +1,6 @@
 import { SimpleTable } from '../data/simple-table/simple-table.js';
-import { customersTable } from '../data/tables/customers-table.js';
 import { SEED_CUSTOMERS } from '../data/tables/customers-seed.js';
+import { customersTable } from '../data/tables/customers-table.js';
 import { openConfiguredStorage } from '../startup/configured-storage.js';
 import { runCli } from '../startup/run-cli.js';
 

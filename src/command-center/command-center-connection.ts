@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+
 import type { CompiledContract } from '../contract/compiled-contract.js';
 import { completeConnectionContract, type ConnectionContractOptions, type DerivedDiscovery } from './discovery-completion.js';
 import type { ConnectionContract } from './discovery-types.js';
@@ -22,7 +23,10 @@ export interface CommandCenterConnection {
  * Completes the discovery document the build derived from the contract (connection-contract.ts
  * `deriveDiscovery`) with the deployment's settings, and reads the logo beside the contract.
  */
-export function createCommandCenterConnection(contract: CompiledContract, options: ConnectionContractOptions = {}): CommandCenterConnection {
+export function createCommandCenterConnection(
+  contract: CompiledContract,
+  options: ConnectionContractOptions = {},
+): CommandCenterConnection {
   return Object.freeze({
     contract: completeConnectionContract(contract.commandCenterDiscovery as DerivedDiscovery, contract.document, options),
     logo: Object.freeze({ svg: readFileSync(join(dirname(contract.path), LOGO_FILE), 'utf8'), cacheControl: LOGO_CACHE_CONTROL }),

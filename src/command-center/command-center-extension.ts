@@ -1,4 +1,5 @@
 import { Ajv } from 'ajv';
+
 import { CommandCenterContractError, type DiscoveryCache, type OperationKind } from './discovery-types.js';
 
 /** What an operation's `x-command-center` states: how Command Center may use it. */
@@ -65,11 +66,17 @@ export function commandCenterUsage(operationId: string, operation: Record<string
   const raw = operation[EXTENSION];
   if (raw === false) return false;
   if (raw === undefined) {
-    throw new CommandCenterContractError(operationId, `missing: state how Command Center may use the operation, or write ${EXTENSION}: false`);
+    throw new CommandCenterContractError(
+      operationId,
+      `missing: state how Command Center may use the operation, or write ${EXTENSION}: false`,
+    );
   }
   validateUsage ??= new Ajv({ allErrors: true }).compile(USAGE_SCHEMA);
   if (!validateUsage(raw)) {
-    const problems = (validateUsage.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+    const problems = (validateUsage.errors ?? []).map(
+      (e) =>
+        `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+    );
     throw new CommandCenterContractError(operationId, problems.join('; '));
   }
   const usage = raw as Omit<CommandCenterUsage, 'capabilities' | 'requiresTimeRange' | 'supportsMaxRows' | 'healthCheck'> &

@@ -1,7 +1,12 @@
 import { sha256Hex } from './canonical-json.js';
-import { completeConnectionContract, type ConnectionContractOptions, type DerivedDiscovery, OPENAPI_JSON_PATH } from './discovery-completion.js';
+import {
+  completeConnectionContract,
+  type ConnectionContractOptions,
+  type DerivedDiscovery,
+  OPENAPI_JSON_PATH,
+} from './discovery-completion.js';
 import { healthCheck } from './discovery-health.js';
-import { listedOperations, type ListedOperation } from './discovery-operations.js';
+import { type ListedOperation, listedOperations } from './discovery-operations.js';
 import { CommandCenterContractError, type ConnectionContract, type DiscoverySecretVariable } from './discovery-types.js';
 
 type Raw = Record<string, unknown>;
@@ -44,14 +49,20 @@ export function deriveDiscovery(document: Raw): DerivedDiscovery {
 
 /** One API token per kind of credential the listed operations accept (this contract: a bearer JWT). */
 function secretVariables(document: Raw, listed: readonly ListedOperation[]): DiscoverySecretVariable[] {
-  const schemes = ((document.components as Raw | undefined)?.securitySchemes ?? {}) as Record<string, { type?: string; scheme?: string; description?: string }>;
+  const schemes = ((document.components as Raw | undefined)?.securitySchemes ?? {}) as Record<
+    string,
+    { type?: string; scheme?: string; description?: string }
+  >;
   const used = new Set(listed.flatMap((l) => l.security.flatMap((requirement) => Object.keys(requirement))));
   const scopes = [...new Set(listed.flatMap((l) => l.security.flatMap((requirement) => Object.values(requirement).flat())))].sort();
   const secrets: DiscoverySecretVariable[] = [];
   for (const name of used) {
     const scheme = schemes[name];
     if (scheme?.type !== 'http' || scheme.scheme?.toLowerCase() !== 'bearer') {
-      throw new CommandCenterContractError('the contract', `security scheme ${name} is not an HTTP bearer scheme, the only kind derived for Command Center`);
+      throw new CommandCenterContractError(
+        'the contract',
+        `security scheme ${name} is not an HTTP bearer scheme, the only kind derived for Command Center`,
+      );
     }
     if (secrets.length > 0) continue;
     secrets.push({
@@ -68,7 +79,12 @@ function secretVariables(document: Raw, listed: readonly ListedOperation[]): Dis
 
 /** `Tutorial API` -> `tutorial-api`: a stable id from the title. */
 function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'api';
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'api'
+  );
 }
 
 function firstSentence(text: string): string {
@@ -78,5 +94,8 @@ function firstSentence(text: string): string {
 }
 
 function oneLine(text: string): string {
-  return text.trim().split(/\n\s*\n/)[0]!.replace(/\s+/g, ' ');
+  return text
+    .trim()
+    .split(/\n\s*\n/)[0]!
+    .replace(/\s+/g, ' ');
 }

@@ -22,7 +22,11 @@ export const OPENAPI_JSON_PATH = '/openapi.json';
  * The served discovery document: what the contract decided, with the logos (`info.x-logo`, made
  * absolute) and `apiBaseUrl` when the deployment's public URL is known, and the checksum of it all.
  */
-export function completeConnectionContract(derived: DerivedDiscovery, document: Raw, options: ConnectionContractOptions = {}): ConnectionContract {
+export function completeConnectionContract(
+  derived: DerivedDiscovery,
+  document: Raw,
+  options: ConnectionContractOptions = {},
+): ConnectionContract {
   const info = (document.info ?? {}) as { 'x-logo'?: Raw };
   const logo = options.publicBaseUrl ? absoluteLogo(info['x-logo'], options.publicBaseUrl) : undefined;
   const complete: Omit<ConnectionContract, 'checksum'> = {

@@ -1,5 +1,5 @@
-import { CommandCenterContractError, type DiscoveryHealth } from './discovery-types.js';
 import type { ListedOperation } from './discovery-operations.js';
+import { CommandCenterContractError, type DiscoveryHealth } from './discovery-types.js';
 
 /**
  * The health check: the one listed operation whose `x-command-center` has `healthCheck`. It must

@@ -1,5 +1,5 @@
 import { resolveLocalRefs } from '../contract/local-ref-resolver.js';
-import { commandCenterUsage, isQueryCapable, type CommandCenterUsage } from './command-center-extension.js';
+import { type CommandCenterUsage, commandCenterUsage, isQueryCapable } from './command-center-extension.js';
 import { discoveryParameters, type OpenApiParameter } from './discovery-parameters.js';
 import { derefOnce, requestBody, responseModel, successSchema, successStatusOf } from './discovery-payloads.js';
 import { CommandCenterContractError, type DiscoveryOperation } from './discovery-types.js';
@@ -38,7 +38,10 @@ export function listedOperations(document: Raw): ListedOperation[] {
       const usage = commandCenterUsage(operationId, operation);
       if (usage === false) continue;
       if ((OTHER_METHODS as readonly string[]).includes(method)) {
-        throw new CommandCenterContractError(operationId, `${method.toUpperCase()} operations cannot be called by Command Center; use x-command-center: false`);
+        throw new CommandCenterContractError(
+          operationId,
+          `${method.toUpperCase()} operations cannot be called by Command Center; use x-command-center: false`,
+        );
       }
       listed.push(listedOperation(document, { path, method, operationId, item, operation, usage }));
     }
@@ -107,6 +110,7 @@ function checkUsage(document: Raw, { method, operationId, operation, usage }: Op
 function mergedParameters(document: Raw, { item, operation }: OperationSource): OpenApiParameter[] {
   const resolve = (list: unknown) => resolveLocalRefs(document, (list ?? []) as OpenApiParameter[], { cycles: 'bundle' });
   const byKey = new Map<string, OpenApiParameter>();
-  for (const parameter of [...resolve(item.parameters), ...resolve(operation.parameters)]) byKey.set(`${parameter.in}:${parameter.name}`, parameter);
+  for (const parameter of [...resolve(item.parameters), ...resolve(operation.parameters)])
+    byKey.set(`${parameter.in}:${parameter.name}`, parameter);
   return [...byKey.values()];
 }

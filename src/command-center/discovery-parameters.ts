@@ -34,7 +34,8 @@ const LOCATIONS = { path: 'path', query: 'query', header: 'headers' } as const;
 export function discoveryParameters(operationId: string, parameters: readonly OpenApiParameter[]): Required<DiscoveryParameters> {
   const grouped: Required<DiscoveryParameters> = { path: [], query: [], headers: [] };
   for (const parameter of parameters) {
-    if (parameter.in === 'cookie') throw new CommandCenterContractError(operationId, `cookie parameter ${parameter.name} cannot be sent by Command Center`);
+    if (parameter.in === 'cookie')
+      throw new CommandCenterContractError(operationId, `cookie parameter ${parameter.name} cannot be sent by Command Center`);
     grouped[LOCATIONS[parameter.in]].push(discoveryParameter(operationId, parameter));
   }
   return grouped;

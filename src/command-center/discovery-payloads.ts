@@ -6,7 +6,11 @@ type Raw = Record<string, unknown>;
 /** The request body: JSON when the operation takes JSON, with a schema that stands on its own. */
 export function requestBody(document: Raw, raw: unknown): DiscoveryRequestBody | undefined {
   if (raw === undefined) return undefined;
-  const body = derefOnce(document, raw as Raw) as { required?: boolean; description?: string; content?: Record<string, { schema?: unknown }> };
+  const body = derefOnce(document, raw as Raw) as {
+    required?: boolean;
+    description?: string;
+    content?: Record<string, { schema?: unknown }>;
+  };
   const types = Object.keys(body.content ?? {});
   const contentType = types.includes('application/json') ? 'application/json' : types[0];
   if (contentType === undefined) return undefined;
@@ -31,7 +35,9 @@ export function responseModel(document: Raw, operation: Raw): string | undefined
 export function successSchema(document: Raw, operation: Raw, resolved: boolean): unknown {
   const status = successStatusOf(operation);
   if (status === undefined) return undefined;
-  const response = derefOnce(document, (operation.responses as Record<string, Raw>)[status]!) as { content?: Record<string, { schema?: unknown }> };
+  const response = derefOnce(document, (operation.responses as Record<string, Raw>)[status]!) as {
+    content?: Record<string, { schema?: unknown }>;
+  };
   const media = Object.values(response.content ?? {})[0];
   if (media?.schema === undefined) return undefined;
   return resolved ? resolveLocalRefs(document, media.schema, { cycles: 'bundle' }) : media.schema;

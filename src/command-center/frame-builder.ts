@@ -1,12 +1,5 @@
 import { fieldsFromSchema } from './frame-fields.js';
-import type {
-  PropertySchema,
-  RowSchema,
-  TabularFrame,
-  TabularFrameField,
-  TabularFrameMeta,
-  TabularFrameSource,
-} from './frame-types.js';
+import type { PropertySchema, RowSchema, TabularFrame, TabularFrameField, TabularFrameMeta, TabularFrameSource } from './frame-types.js';
 
 /** What varies per frame: its rows, where they came from and optional metadata. */
 export interface FrameContent<Row> {
@@ -27,10 +20,7 @@ export interface FrameBuilder<Row> {
  * each value is converted by its field type (date-times and dates to epoch milliseconds UTC),
  * and each row carries exactly the frame's columns.
  */
-export function createFrameBuilder<Row extends object>(
-  schema: RowSchema,
-  resolve: (ref: string) => PropertySchema,
-): FrameBuilder<Row> {
+export function createFrameBuilder<Row extends object>(schema: RowSchema, resolve: (ref: string) => PropertySchema): FrameBuilder<Row> {
   const fields = Object.freeze(fieldsFromSchema(schema, resolve));
   const columns = Object.freeze(fields.map((f) => f.key));
   const converters = fields.map((field) => [field.key, converterFor(field)] as const);

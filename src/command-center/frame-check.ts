@@ -1,4 +1,5 @@
 import { Ajv } from 'ajv';
+
 import { withFormats } from '../json-schema/formats.js';
 import { TABULAR_FRAME_CONTRACT } from './frame-types.js';
 
@@ -15,8 +16,7 @@ export interface FrameViolation {
  * and time values are integer epoch milliseconds.
  */
 export function createFrameChecker(contractDocument: object): (payload: unknown) => FrameViolation[] {
-  const schemas = (contractDocument as { components?: { schemas?: Record<string, { 'x-contract-id'?: string }> } }).components
-    ?.schemas;
+  const schemas = (contractDocument as { components?: { schemas?: Record<string, { 'x-contract-id'?: string }> } }).components?.schemas;
   if (schemas?.TabularFrame?.['x-contract-id'] !== TABULAR_FRAME_CONTRACT) {
     throw new Error(`the contract does not define TabularFrame as ${TABULAR_FRAME_CONTRACT}`);
   }
@@ -28,7 +28,8 @@ export function createFrameChecker(contractDocument: object): (payload: unknown)
     if (!validate(payload)) {
       return (validate.errors ?? []).map((e) => ({
         path: e.instancePath || '/',
-        message: e.keyword === 'additionalProperties' ? `unknown property ${String(e.params.additionalProperty)}` : (e.message ?? 'invalid'),
+        message:
+          e.keyword === 'additionalProperties' ? `unknown property ${String(e.params.additionalProperty)}` : (e.message ?? 'invalid'),
       }));
     }
     return semanticViolations(payload as Frame);
@@ -65,13 +66,15 @@ function semanticViolations(frame: Frame): FrameViolation[] {
   }
   const timeSeries = frame.meta?.timeSeries;
   if (timeSeries) {
-    if (!columns.has(timeSeries.timeField)) violations.push({ path: '/meta/timeSeries/timeField', message: `${timeSeries.timeField} is not in columns` });
+    if (!columns.has(timeSeries.timeField))
+      violations.push({ path: '/meta/timeSeries/timeField', message: `${timeSeries.timeField} is not in columns` });
     if (timeSeries.valueField && !columns.has(timeSeries.valueField)) {
       violations.push({ path: '/meta/timeSeries/valueField', message: `${timeSeries.valueField} is not in columns` });
     }
     const times = frame.rows.map((row) => row[timeSeries.timeField]);
     times.forEach((t, r) => {
-      if (!Number.isSafeInteger(t)) violations.push({ path: `/rows/${r}/${timeSeries.timeField}`, message: 'time must be integer epoch milliseconds' });
+      if (!Number.isSafeInteger(t))
+        violations.push({ path: `/rows/${r}/${timeSeries.timeField}`, message: 'time must be integer epoch milliseconds' });
     });
     if (timeSeries.sorted && times.some((t, r) => r > 0 && (t as number) < (times[r - 1] as number))) {
       violations.push({ path: '/meta/timeSeries/sorted', message: 'rows are not sorted by time' });

@@ -1,5 +1,5 @@
-import { humanLabel } from './human-label.js';
 import type { PropertySchema, RowSchema, TabularFrameField } from './frame-types.js';
+import { humanLabel } from './human-label.js';
 
 type FieldType = TabularFrameField['type'];
 

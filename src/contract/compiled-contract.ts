@@ -1,8 +1,10 @@
-import type { ErrorObject } from 'ajv';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+import type { ErrorObject } from 'ajv';
+
 import type { ContractDocument } from './contract-document.js';
 import { findContractPath } from './contract-path.js';
 
@@ -180,5 +182,9 @@ function compiledOperation(facts: CompiledContractModule['operations'][number], 
       validateHeaders: response.headerValidator === undefined ? undefined : compiled.headerValidators[response.headerValidator],
     });
   }
-  return Object.freeze({ ...facts, validateRequest: compiled.requestValidators[facts.operationId] ?? [], responses: Object.freeze(responses) });
+  return Object.freeze({
+    ...facts,
+    validateRequest: compiled.requestValidators[facts.operationId] ?? [],
+    responses: Object.freeze(responses),
+  });
 }

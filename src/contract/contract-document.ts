@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+
 import { parse } from 'yaml';
+
 import { findContractPath } from './contract-path.js';
 
 /** The contract as loaded at start-up: parsed document, its YAML text and `info.version`. */

@@ -7,17 +7,16 @@ type Operation<K extends OperationId> = operations[K];
 
 type WithoutIndexSignature<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
 
-type ParametersIn<K extends OperationId, Where extends 'query' | 'path'> = [
-  NonNullable<Operation<K>['parameters'][Where]>,
-] extends [never]
+type ParametersIn<K extends OperationId, Where extends 'query' | 'path'> = [NonNullable<Operation<K>['parameters'][Where]>] extends [never]
   ? Record<string, never>
   : NonNullable<Operation<K>['parameters'][Where]>;
 
-type RequestBodyOf<K extends OperationId> = Operation<K> extends {
-  requestBody: { content: { 'application/json': infer Body } };
-}
-  ? Body
-  : undefined;
+type RequestBodyOf<K extends OperationId> =
+  Operation<K> extends {
+    requestBody: { content: { 'application/json': infer Body } };
+  }
+    ? Body
+    : undefined;
 
 /** What a handler receives: query, path parameters and body, already validated (and coerced) against the contract. */
 export interface OperationInput<K extends OperationId> {

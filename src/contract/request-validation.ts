@@ -1,5 +1,7 @@
-import type { ErrorObject } from 'ajv';
 import type { IncomingHttpHeaders } from 'node:http';
+
+import type { ErrorObject } from 'ajv';
+
 import type { CompiledOperation } from './compiled-contract.js';
 
 /** A request as the HTTP edge parsed it: query values as strings (or lists of them), body as parsed JSON. */
@@ -19,7 +21,8 @@ export interface ValidatedInput {
 }
 
 /** The outcome of validating a request against its operation. */
-export type RequestVerdict = { readonly valid: true; readonly input: ValidatedInput } | { readonly valid: false; readonly errors: readonly ErrorObject[] };
+export type RequestVerdict =
+  { readonly valid: true; readonly input: ValidatedInput } | { readonly valid: false; readonly errors: readonly ErrorObject[] };
 
 /**
  * Validates a request the way openapi-backend's `validateRequest` does, with the validators it
@@ -45,11 +48,16 @@ export function validateRequest(operation: CompiledOperation, request: ParsedReq
   for (const validate of operation.validateRequest) {
     if (validate(envelope)) continue;
     const found = validate.errors ?? [];
-    (errors ??= []).push(...(notDecimal ? found.filter((e) => !notDecimal.some((n) => isAtOrUnder(e.instancePath, n.instancePath))) : found));
+    (errors ??= []).push(
+      ...(notDecimal ? found.filter((e) => !notDecimal.some((n) => isAtOrUnder(e.instancePath, n.instancePath))) : found),
+    );
   }
   if (notDecimal) (errors ??= []).push(...notDecimal);
   if (errors && errors.length > 0) return { valid: false, errors };
-  return { valid: true, input: { query: envelope.query as Record<string, unknown>, params: envelope.path as Record<string, unknown>, body: request.body } };
+  return {
+    valid: true,
+    input: { query: envelope.query as Record<string, unknown>, params: envelope.path as Record<string, unknown>, body: request.body },
+  };
 }
 
 /** An integer parameter's value as written: decimal digits, with a minus sign when negative. */

@@ -1,4 +1,5 @@
 import { validateHeaderName, validateHeaderValue } from 'node:http';
+
 import { ResponseDriftError } from '../errors/response-drift-error.js';
 import type { CompiledOperation } from './compiled-contract.js';
 
@@ -41,12 +42,18 @@ export function checkResponse(operation: CompiledOperation, outgoing: OutgoingRe
     for (const name in given) {
       if (given[name] === undefined) continue;
       const value = String(given[name]);
-      if (!isSendable(name, value)) throw new ResponseDriftError(operation.operationId, status, [`header ${name} has a value HTTP cannot carry`]);
+      if (!isSendable(name, value))
+        throw new ResponseDriftError(operation.operationId, status, [`header ${name} has a value HTTP cannot carry`]);
       headers[name] = value;
     }
   }
   const missing = documented.requiredHeaders.filter((name) => headers[name] === undefined);
-  if (missing.length > 0) throw new ResponseDriftError(operation.operationId, status, missing.map((name) => `header ${name} is required`));
+  if (missing.length > 0)
+    throw new ResponseDriftError(
+      operation.operationId,
+      status,
+      missing.map((name) => `header ${name} is required`),
+    );
   const { validateHeaders } = documented;
   if (validateHeaders && given && !validateHeaders({ ...headers })) {
     const violations = (validateHeaders.errors ?? []).map((e) => `header ${e.instancePath.slice(1)} ${e.message ?? ''}`.trim());

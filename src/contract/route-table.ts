@@ -49,11 +49,13 @@ export class RouteTable {
     if (path === undefined) return NOT_FOUND;
     const wanted = method === 'HEAD' ? 'get' : method.toLowerCase();
     const literal = this.#literal.get(path)?.get(wanted);
-    if (literal) return { kind: 'operation', operation: literal, pathParameters: literal.path.includes('{') ? this.#parameters(literal, path) : {} };
+    if (literal)
+      return { kind: 'operation', operation: literal, pathParameters: literal.path.includes('{') ? this.#parameters(literal, path) : {} };
     let pathKnown = false;
     for (const route of this.#templates) {
       if (!route.pattern.test(path)) continue;
-      if (route.operation.method === wanted) return { kind: 'operation', operation: route.operation, pathParameters: pathParameters(route, path) };
+      if (route.operation.method === wanted)
+        return { kind: 'operation', operation: route.operation, pathParameters: pathParameters(route, path) };
       pathKnown = true;
     }
     return pathKnown ? { kind: 'method-not-allowed', allowed: this.#allowed(path) } : NOT_FOUND;

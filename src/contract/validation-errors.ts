@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+
 import type { FieldError } from '../errors/app-error.js';
 
 const LOCATIONS: Record<string, string> = { query: 'query', path: 'path', header: 'header', requestBody: 'body' };
@@ -64,8 +65,10 @@ export const MAX_LISTED_FIELD_LENGTH = 100;
 
 /** The first MAX_LISTED_FIELD_ERRORS of `errors`, their names cut to MAX_LISTED_FIELD_LENGTH, and how many were left out. */
 export function boundFieldErrors(errors: readonly FieldError[]): { listed: FieldError[]; more: number } {
-  const listed = errors.slice(0, MAX_LISTED_FIELD_ERRORS).map((error) =>
-    error.field.length > MAX_LISTED_FIELD_LENGTH ? { ...error, field: `${error.field.slice(0, MAX_LISTED_FIELD_LENGTH - 3)}...` } : error,
-  );
+  const listed = errors
+    .slice(0, MAX_LISTED_FIELD_ERRORS)
+    .map((error) =>
+      error.field.length > MAX_LISTED_FIELD_LENGTH ? { ...error, field: `${error.field.slice(0, MAX_LISTED_FIELD_LENGTH - 3)}...` } : error,
+    );
   return { listed, more: errors.length - listed.length };
 }

@@ -1,7 +1,8 @@
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { type Kysely, type Migration, Migrator } from 'kysely';
+
+import { REGISTRY_TABLE } from './data-node/data-node-registry.js';
 import { openStorage } from './engine/open-storage.js';
 import type { StorageEngine, StorageOptions } from './engine/storage-engine.js';
-import { REGISTRY_TABLE } from './data-node/data-node-registry.js';
 import { createDeclaredTable } from './simple-table/table-ddl.js';
 import { TABLE_WRITES_TABLE } from './simple-table/table-writes.js';
 import { customersTable } from './tables/customers-table.js';

@@ -1,9 +1,11 @@
 import { STATUS_CODES } from 'node:http';
+
 import type { Logger } from 'pino';
+
 import type { components } from '../../generated/openapi.js';
-import { AppError, ServiceUnavailableError, type FieldError } from './app-error.js';
-import type { ProblemCode } from './problem-code.js';
+import { AppError, type FieldError, ServiceUnavailableError } from './app-error.js';
 import { HttpProblemError } from './http-problem-error.js';
+import type { ProblemCode } from './problem-code.js';
 import { ResponseDriftError } from './response-drift-error.js';
 
 /** An RFC 9457 problem document, as the contract's `Problem` schema defines it. */
@@ -63,7 +65,12 @@ export function problemFromError(error: unknown, requestId: string): ProblemOutc
     return { problem: problem(500, 'internal_error', detail, requestId), headers: {}, expected: false };
   }
   return {
-    problem: problem(500, 'internal_error', 'The server could not complete the request; quote the request id when reporting it.', requestId),
+    problem: problem(
+      500,
+      'internal_error',
+      'The server could not complete the request; quote the request id when reporting it.',
+      requestId,
+    ),
     headers: {},
     expected: false,
   };

@@ -1,4 +1,5 @@
 import type { DestinationStream, Level, Logger } from 'pino';
+
 import { censorUrlCredentials } from './url-credentials.js';
 
 /** What one access-log line says about one request. */
@@ -63,7 +64,8 @@ export function proveFastAccessLine(logger: Logger, making: LoggerMaking): boole
     const write = fastWriter(logger, { ...making, destination: sink }, true);
     for (const [level, entry] of SAMPLES) write(level, entry);
   });
-  const sameBytes = expected.length === SAMPLES.length && actual.length === expected.length && actual.every((line, i) => line === expected[i]);
+  const sameBytes =
+    expected.length === SAMPLES.length && actual.length === expected.length && actual.every((line, i) => line === expected[i]);
   if (sameBytes) proven.set(logger, fastWriter(logger, making, false));
   return sameBytes;
 }
@@ -102,7 +104,10 @@ function fastWriter(logger: Logger, making: LoggerMaking, ignoreLevel: boolean):
 const LEVELS: readonly Level[] = ['info', 'warn', 'error'];
 
 const SAMPLES: readonly [Level, AccessEntry][] = [
-  ['info', { id: 'a1b2', method: 'GET', url: '/health', statusCode: 200, responseTimeMs: 3, userId: undefined, message: 'request completed' }],
+  [
+    'info',
+    { id: 'a1b2', method: 'GET', url: '/health', statusCode: 200, responseTimeMs: 3, userId: undefined, message: 'request completed' },
+  ],
   [
     'info',
     {
@@ -115,9 +120,34 @@ const SAMPLES: readonly [Level, AccessEntry][] = [
       message: 'request completed',
     },
   ],
-  ['warn', { id: 'x.y:z_1', method: 'POST', url: '/customers/"quoted"\\%E2%9C%93', statusCode: 400, responseTimeMs: 0, userId: 'user-1', message: 'request completed' }],
-  ['error', { id: 'e', method: 'DELETE', url: '/\u00e9\u0001', statusCode: 503, responseTimeMs: 5000, userId: undefined, message: 'request completed' }],
-  ['warn', { id: 'ab', method: 'GET', url: '/me?token', statusCode: 200, responseTimeMs: 7, userId: undefined, message: 'request aborted' }],
+  [
+    'warn',
+    {
+      id: 'x.y:z_1',
+      method: 'POST',
+      url: '/customers/"quoted"\\%E2%9C%93',
+      statusCode: 400,
+      responseTimeMs: 0,
+      userId: 'user-1',
+      message: 'request completed',
+    },
+  ],
+  [
+    'error',
+    {
+      id: 'e',
+      method: 'DELETE',
+      url: '/\u00e9\u0001',
+      statusCode: 503,
+      responseTimeMs: 5000,
+      userId: undefined,
+      message: 'request completed',
+    },
+  ],
+  [
+    'warn',
+    { id: 'ab', method: 'GET', url: '/me?token', statusCode: 200, responseTimeMs: 7, userId: undefined, message: 'request aborted' },
+  ],
 ];
 
 /** The lines `write` produces, with the time's digits masked. */

@@ -1,4 +1,5 @@
-import { createServer, IncomingMessage, ServerResponse, type Server } from 'node:http';
+import { createServer, IncomingMessage, type Server, ServerResponse } from 'node:http';
+
 import type { Express } from 'express';
 
 /**

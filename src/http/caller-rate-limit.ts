@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+
 import { ipKeyGenerator, MemoryStore, type Options, type Store } from 'express-rate-limit';
 import ipaddr from 'ipaddr.js';
+
 import { HttpProblemError } from '../errors/http-problem-error.js';
 import type { ResponseHeaders } from './response-headers.js';
 
@@ -67,7 +69,10 @@ export function callerRateLimit(options: CallerRateLimitOptions): CallerRateLimi
   const store = options.store ?? new MemoryStore();
   store.init?.({ windowMs: WINDOW_MS } as Options);
   const policyName = `"${perMinute}-in-1min"`;
-  const policies = new PolicyHeaders(PARTITION_KEYS_KEPT, (partitionKey) => `${policyName}; q=${perMinute}; w=${WINDOW_SECONDS}; pk=:${partitionKey}:`);
+  const policies = new PolicyHeaders(
+    PARTITION_KEYS_KEPT,
+    (partitionKey) => `${policyName}; q=${perMinute}; w=${WINDOW_SECONDS}; pk=:${partitionKey}:`,
+  );
   return {
     count: (key, headers) =>
       Promise.resolve(store.increment(key)).then(({ totalHits, resetTime }) => {

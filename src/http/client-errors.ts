@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+
 import type { Logger } from 'pino';
+
 import { problem, PROBLEM_CONTENT_TYPE } from '../errors/problem.js';
 import type { ProblemCode } from '../errors/problem-code.js';
 import { accessLineWriter } from './access-line.js';
@@ -22,8 +24,10 @@ interface ParserAnswer {
  */
 function answerFor(error: NodeJS.ErrnoException): ParserAnswer | undefined {
   const code = error.code ?? '';
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, code: 'request_timeout', detail: 'The request was not received in full in time' };
-  if (code === 'HPE_HEADER_OVERFLOW') return { status: 431, code: 'request_header_fields_too_large', detail: 'The request line and headers exceed the server limit' };
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return { status: 408, code: 'request_timeout', detail: 'The request was not received in full in time' };
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return { status: 431, code: 'request_header_fields_too_large', detail: 'The request line and headers exceed the server limit' };
   if (code.startsWith('HPE_')) return { status: 400, code: 'malformed_request', detail: 'The request is not valid HTTP/1.1' };
   return undefined;
 }

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
+
 import type { RequestHandler } from 'express';
+
 import { HttpProblemError } from '../errors/http-problem-error.js';
 
 /** Serves the self-contained Redoc page built by `make docs`. */

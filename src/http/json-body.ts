@@ -1,4 +1,5 @@
 import express, { type Request, type Response } from 'express';
+
 import { AppError } from '../errors/app-error.js';
 import { HttpProblemError } from '../errors/http-problem-error.js';
 import { firstDuplicateKey } from './json-duplicate-keys.js';
@@ -14,7 +15,12 @@ export type JsonBodyReader = (req: Request, res: Response) => Promise<void>;
  * `checkJsonText`).
  */
 export function jsonBodyReader(limitBytes: number): JsonBodyReader {
-  const parse = express.json({ limit: limitBytes, type: 'application/json', strict: true, verify: (_req, _res, buffer, encoding) => checkJsonText(buffer, encoding) });
+  const parse = express.json({
+    limit: limitBytes,
+    type: 'application/json',
+    strict: true,
+    verify: (_req, _res, buffer, encoding) => checkJsonText(buffer, encoding),
+  });
   return (req, res) =>
     new Promise<void>((resolve, reject) => {
       parse(req, res, (error?: unknown) => (error === undefined ? resolve() : reject(bodyProblem(error, limitBytes))));
@@ -33,7 +39,8 @@ function checkJsonText(buffer: Buffer, encoding: string): void {
   try {
     text = new TextDecoder(encoding, { fatal: true }).decode(buffer);
   } catch (error) {
-    if (error instanceof RangeError) throw new HttpProblemError('unsupported_media_type', 415, `The request body's charset ${encoding} is not supported; send UTF-8`);
+    if (error instanceof RangeError)
+      throw new HttpProblemError('unsupported_media_type', 415, `The request body's charset ${encoding} is not supported; send UTF-8`);
     throw new HttpProblemError('bad_request', 400, `The request body is not valid ${encoding.toUpperCase()} text`, {
       errors: [{ field: 'body', message: `is not valid ${encoding.toUpperCase()}` }],
     });

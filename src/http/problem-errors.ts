@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
+
 import { logProblemCause, problemFromError } from '../errors/problem.js';
 import { writeProblem } from './response-writer.js';
 

@@ -2,6 +2,7 @@ import type { Store } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { RedisStore } from 'rate-limit-redis';
 import { createClient } from 'redis';
+
 import { FailOpenStore } from './fail-open-store.js';
 
 /** A rate-limit store in Redis, shared by every API process that points at the same server. */
@@ -40,7 +41,10 @@ export async function connectRedisRateLimitStore(
   // Without a listener a dropped connection would crash the process; the client reconnects itself.
   client.on('error', (error: Error) => logger.warn({ err: { message: error.message } }, 'rate-limit Redis connection error'));
   client.connect().catch((error: unknown) => {
-    logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'rate-limit Redis not reachable: serving without a limit until it is');
+    logger.warn(
+      { err: { message: error instanceof Error ? error.message : String(error) } },
+      'rate-limit Redis not reachable: serving without a limit until it is',
+    );
   });
   const redisStore = new RedisStore({ prefix, sendCommand: (...args: string[]) => client.sendCommand(args) });
   // The store loads its Lua scripts as it is built and keeps the promises; while Redis is out
@@ -50,7 +54,10 @@ export async function connectRedisRateLimitStore(
   const store = new FailOpenStore(redisStore, {
     timeoutMs,
     warn: (error) =>
-      logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'rate-limit store unavailable: request served without a limit'),
+      logger.warn(
+        { err: { message: error instanceof Error ? error.message : String(error) } },
+        'rate-limit store unavailable: request served without a limit',
+      ),
     onServedWithoutLimit,
   });
   return {

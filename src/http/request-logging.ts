@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+
 import type { RequestHandler } from 'express';
 import type { Level, Logger } from 'pino';
+
 import { accessLineWriter } from './access-line.js';
-import { baseHeaders, ResponseHeaders, type BaseHeaders } from './response-headers.js';
+import { type BaseHeaders, baseHeaders, ResponseHeaders } from './response-headers.js';
 
 declare module 'node:http' {
   interface IncomingMessage {

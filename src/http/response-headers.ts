@@ -1,4 +1,4 @@
-import { validateHeaderName, validateHeaderValue, type ServerResponse } from 'node:http';
+import { type ServerResponse, validateHeaderName, validateHeaderValue } from 'node:http';
 
 declare module 'node:http' {
   interface ServerResponse {

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+
 import { PROBLEM_CONTENT_TYPE, type ProblemOutcome } from '../errors/problem.js';
 import { responseHeaders } from './response-headers.js';
 

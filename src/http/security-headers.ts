@@ -1,8 +1,10 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
+
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
-import { baseHeaders, type BaseHeaders } from './response-headers.js';
+
+import { type BaseHeaders, baseHeaders } from './response-headers.js';
 
 /**
  * The headers a middleware that only sets fixed headers (helmet without CSP nonces) sets,
@@ -20,7 +22,8 @@ export function headersSetBy(middleware: RequestHandler): BaseHeaders {
     if (error) throw error;
     wentOn = true;
   });
-  if (!wentOn || res.headersSent || res.writableEnded) throw new Error('the middleware did not just set headers and go on; its headers cannot be worked out once');
+  if (!wentOn || res.headersSent || res.writableEnded)
+    throw new Error('the middleware did not just set headers and go on; its headers cannot be worked out once');
   // Node keeps the names lower-case, and so they are sent (header names are case-insensitive).
   return baseHeaders(res.getHeaderNames().flatMap((name) => [name, String(res.getHeader(name))]));
 }

@@ -1,5 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+
 import type { EnvReader, NodeEnv } from '../env-reader.js';
 
 /** Where the local development HS256 secret lives (created on first use, never in production). */

@@ -24,11 +24,16 @@ export class AuthenticationError extends HttpProblemError {
 /** A valid identity without a scope the operation requires: 403 naming the missing scopes. */
 export class InsufficientScopeError extends HttpProblemError {
   constructor(readonly missing: readonly string[]) {
-    super('insufficient_scope', 403, `This operation requires the scope ${missing.join(' ')}, which the caller's credentials do not grant`, {
-      headers: {
-        'WWW-Authenticate': `Bearer realm="${REALM}", error="insufficient_scope", scope="${missing.join(' ')}"`,
+    super(
+      'insufficient_scope',
+      403,
+      `This operation requires the scope ${missing.join(' ')}, which the caller's credentials do not grant`,
+      {
+        headers: {
+          'WWW-Authenticate': `Bearer realm="${REALM}", error="insufficient_scope", scope="${missing.join(' ')}"`,
+        },
       },
-    });
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+
 import { AuthenticationError } from './auth-errors.js';
 import type { LoggedUser } from './user-context.js';
 

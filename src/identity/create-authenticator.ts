@@ -1,6 +1,6 @@
 import type { AuthConfig, JwtKeySource } from './auth-config.js';
 import { AuthenticationError } from './auth-errors.js';
-import { oncePerRequest, refusingUntrustedHeaders, type Authenticator } from './authenticator.js';
+import { type Authenticator, oncePerRequest, refusingUntrustedHeaders } from './authenticator.js';
 import { bearerToken } from './bearer-token.js';
 import { ensureDevSecret } from './dev-secret.js';
 import { createGatewayAuthenticator } from './gateway-authenticator.js';

@@ -1,6 +1,7 @@
 import { decodeJwt } from 'jose';
+
 import { AuthenticationError } from './auth-errors.js';
-import { UUID_PATTERN, type Authenticator } from './authenticator.js';
+import { type Authenticator, UUID_PATTERN } from './authenticator.js';
 import { bearerToken, singleHeader } from './bearer-token.js';
 import type { TokenVerifier } from './jwt-verifier.js';
 import { parseScopes } from './scopes.js';
@@ -16,10 +17,12 @@ export function createGatewayAuthenticator(verify: TokenVerifier | undefined): A
   return {
     async authenticate(request) {
       const uid = singleHeader(request, 'x-user-uid');
-      if (uid === undefined) throw new AuthenticationError('The gateway did not identify the caller (X-User-UID is missing)', { tokenGiven: false });
+      if (uid === undefined)
+        throw new AuthenticationError('The gateway did not identify the caller (X-User-UID is missing)', { tokenGiven: false });
       if (!UUID_PATTERN.test(uid)) throw new AuthenticationError('X-User-UID must be a UUID', { tokenGiven: false });
       const username = singleHeader(request, 'x-username');
-      if (username === undefined) throw new AuthenticationError('The gateway did not name the caller (X-Username is missing)', { tokenGiven: false });
+      if (username === undefined)
+        throw new AuthenticationError('The gateway did not name the caller (X-Username is missing)', { tokenGiven: false });
       let scopes = parseScopes(singleHeader(request, 'x-user-scopes'));
 
       const token = bearerToken(request);

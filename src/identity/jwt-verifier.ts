@@ -1,5 +1,7 @@
-import { webcrypto, type KeyObject } from 'node:crypto';
-import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
+import { type KeyObject, webcrypto } from 'node:crypto';
+
+import { errors, type JWTPayload, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
+
 import { AuthenticationError } from './auth-errors.js';
 import type { AuthenticatedCaller } from './authenticator.js';
 import { UUID_PATTERN } from './authenticator.js';
@@ -29,7 +31,10 @@ export interface ExpectedClaims {
 export function createJwtVerifier(key: VerificationKey, expected: ExpectedClaims): TokenVerifier {
   const jwks: JWTVerifyGetKey | undefined = key.algorithm === 'jwks' ? remoteKeySet(key.url) : undefined;
   // Import an HS256 secret once: handing jose raw bytes made it import a key on every call.
-  const hmacKey = key.algorithm === 'HS256' ? webcrypto.subtle.importKey('raw', key.key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']) : undefined;
+  const hmacKey =
+    key.algorithm === 'HS256'
+      ? webcrypto.subtle.importKey('raw', key.key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify'])
+      : undefined;
   const options: JWTVerifyOptions = {
     algorithms: key.algorithm === 'jwks' ? ['RS256', 'ES256'] : [key.algorithm],
     requiredClaims: ['exp', 'sub'],
@@ -87,7 +92,8 @@ class VerifiedTokenCache {
 export function callerFromClaims(payload: JWTPayload): AuthenticatedCaller {
   const { sub, preferred_username: username, email, scope } = payload;
   if (typeof sub !== 'string' || !UUID_PATTERN.test(sub)) throw invalid('The token subject (sub) must be a user UID (a UUID)');
-  if (username !== undefined && (typeof username !== 'string' || username === '')) throw invalid('preferred_username must be a non-empty string');
+  if (username !== undefined && (typeof username !== 'string' || username === ''))
+    throw invalid('preferred_username must be a non-empty string');
   if (email !== undefined && email !== null && typeof email !== 'string') throw invalid('email must be a string');
   if (scope !== undefined && typeof scope !== 'string') throw invalid('scope must be a space-separated string');
   return {
@@ -111,7 +117,8 @@ function rejection(error: unknown): unknown {
     if (error.claim === 'aud') return fail('The token is not intended for this audience');
     return fail(`The token's ${error.claim} claim is missing or invalid`);
   }
-  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return fail('The token algorithm is not accepted');
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported)
+    return fail('The token algorithm is not accepted');
   if (error instanceof errors.JWSSignatureVerificationFailed) return fail('The token signature is invalid');
   if (error instanceof errors.JWKSNoMatchingKey) return fail('The token was signed with an unknown key');
   return fail('The token is malformed');

@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, type JWTVerifyGetKey } from 'jose';
+
 import { IdentityProviderUnavailableError } from './auth-errors.js';
 
 /**

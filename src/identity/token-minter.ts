@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { SignJWT } from 'jose';
 
 /** Claims of a token minted by the development tools. */

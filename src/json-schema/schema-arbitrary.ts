@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { schemaExamples, type JsonSchema, type JsonType } from './json-schema.js';
-import { stringFor } from './string-arbitrary.js';
+
+import { type JsonSchema, type JsonType, schemaExamples } from './json-schema.js';
 import { satisfies } from './strict-validator.js';
+import { stringFor } from './string-arbitrary.js';
 
 /** Bounds for numbers whose schema sets none: wide, but exact in JSON and in SQL integers. */
 const DEFAULT_INTEGER_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 };
@@ -72,7 +73,11 @@ function doubleFor(schema: JsonSchema): fc.Arbitrary<number> {
   const max = schema.maximum ?? schema.exclusiveMaximum ?? 1e9;
   return fc
     .double({ min, max, noNaN: true, noDefaultInfinity: true })
-    .filter((n) => (schema.exclusiveMinimum === undefined || n > schema.exclusiveMinimum) && (schema.exclusiveMaximum === undefined || n < schema.exclusiveMaximum))
+    .filter(
+      (n) =>
+        (schema.exclusiveMinimum === undefined || n > schema.exclusiveMinimum) &&
+        (schema.exclusiveMaximum === undefined || n < schema.exclusiveMaximum),
+    )
     .map((n) => (schema.multipleOf ? Math.round(n / schema.multipleOf) * schema.multipleOf : n));
 }
 

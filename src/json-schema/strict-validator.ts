@@ -1,5 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
+
 import type { JsonSchema } from './json-schema.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the plugin function at run time.
@@ -26,7 +27,9 @@ export function satisfies(schema: JsonSchema, value: unknown): boolean {
 export function violationsOf(schema: JsonSchema, value: unknown): string[] {
   const validate = validatorFor(schema);
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+  return (validate.errors ?? []).map(
+    (e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+  );
 }
 
 function validatorFor(schema: JsonSchema): ValidateFunction {

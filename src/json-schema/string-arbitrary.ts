@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import type { JsonSchema } from './json-schema.js';
 
 /** Generous default upper bound for strings whose schema sets none (valid requests stay small). */
@@ -13,7 +14,10 @@ export function stringFor(schema: JsonSchema): fc.Arbitrary<string> {
   const pattern = schema.pattern !== undefined ? new RegExp(schema.pattern, 'u') : undefined;
   const typical = pattern ? patternString(pattern, minLength, maxLength) : anyText(minLength, maxLength);
   if (schema.maxLength === undefined) return typical;
-  return fc.oneof({ weight: 4, arbitrary: typical }, { weight: 1, arbitrary: atLengthBound(schema.maxLength, minLength, pattern, typical) });
+  return fc.oneof(
+    { weight: 4, arbitrary: typical },
+    { weight: 1, arbitrary: atLengthBound(schema.maxLength, minLength, pattern, typical) },
+  );
 }
 
 /** Single code points of one to four UTF-8 bytes (the last two UTF-16 units), to find lengths counted in the wrong unit. */
@@ -24,14 +28,17 @@ const BOUNDARY_UNITS = ['a', '\u00E9', '\u4E2D', '\u{1F600}', '\u{10FFFD}'];
  * checked in UTF-16 units or UTF-8 bytes refuses what the contract allows. Falls back to
  * `otherwise` when the repeated unit does not match the pattern.
  */
-function atLengthBound(maxLength: number, minLength: number, pattern: RegExp | undefined, otherwise: fc.Arbitrary<string>): fc.Arbitrary<string> {
+function atLengthBound(
+  maxLength: number,
+  minLength: number,
+  pattern: RegExp | undefined,
+  otherwise: fc.Arbitrary<string>,
+): fc.Arbitrary<string> {
   const lengths = [...new Set([maxLength, Math.max(minLength, maxLength - 1)])];
-  return fc
-    .tuple(fc.constantFrom(...BOUNDARY_UNITS), fc.constantFrom(...lengths), otherwise)
-    .map(([unit, length, fallback]) => {
-      const text = unit.repeat(length);
-      return !pattern || pattern.test(text) ? text : fallback;
-    });
+  return fc.tuple(fc.constantFrom(...BOUNDARY_UNITS), fc.constantFrom(...lengths), otherwise).map(([unit, length, fallback]) => {
+    const text = unit.repeat(length);
+    return !pattern || pattern.test(text) ? text : fallback;
+  });
 }
 
 /** Number of code points, which is what JSON Schema's length keywords count. */
@@ -102,9 +109,9 @@ const FORMATS: Record<string, () => fc.Arbitrary<string>> = {
     fc
       .tuple(calendarDate(), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }))
       .chain(([day, h, m, s]) =>
-        fc.tuple(fc.constantFrom('', '.000', '.5', '.123456'), fc.constantFrom('Z', '+00:00', '-05:30', '+14:00')).map(
-          ([fraction, zone]) => `${day}T${pad(h)}:${pad(m)}:${pad(s)}${fraction}${zone}`,
-        ),
+        fc
+          .tuple(fc.constantFrom('', '.000', '.5', '.123456'), fc.constantFrom('Z', '+00:00', '-05:30', '+14:00'))
+          .map(([fraction, zone]) => `${day}T${pad(h)}:${pad(m)}:${pad(s)}${fraction}${zone}`),
       ),
   uuid: () => fc.uuid(),
   email: () => fc.emailAddress(),
@@ -116,7 +123,10 @@ const FORMATS: Record<string, () => fc.Arbitrary<string>> = {
  * sometimes anywhere in 0000-9999, which `format: date` allows too.
  */
 function calendarDate(): fc.Arbitrary<string> {
-  const year = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 2024, max: 2028 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 9999 }) });
+  const year = fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 2024, max: 2028 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 9999 }) },
+  );
   return fc.tuple(year, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })).map(([y, m, d]) => {
     const day = Math.min(d, daysInMonth(y, m));
     return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(day)}`;

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 
@@ -14,7 +15,9 @@ export function createMetricsServer(registry: Registry): Server {
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end(`${req.method} is not allowed on /metrics; use GET\n`);
+      res
+        .writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(`${req.method} is not allowed on /metrics; use GET\n`);
       return;
     }
     registry.metrics().then(
@@ -23,7 +26,9 @@ export function createMetricsServer(registry: Registry): Server {
         res.end(req.method === 'HEAD' ? undefined : text);
       },
       (error: unknown) => {
-        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`metrics could not be collected: ${error instanceof Error ? error.message : String(error)}\n`);
+        res
+          .writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+          .end(`metrics could not be collected: ${error instanceof Error ? error.message : String(error)}\n`);
       },
     );
   });

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
 import type { PoolStatus } from '../data/engine/storage-engine.js';
 
 /** How one request ended, as the request metrics count it. */
@@ -40,7 +41,12 @@ export function createServiceMetrics(): ServiceMetrics {
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
   const labelNames = ['operation_id', 'status_class'] as const;
-  const requests = new Counter({ name: 'http_requests_total', help: 'Requests answered, by operationId and status class (aborted: the client left first).', labelNames, registers });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'Requests answered, by operationId and status class (aborted: the client left first).',
+    labelNames,
+    registers,
+  });
   const durations = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'Time from receiving a request to its response being sent, by operationId and status class.',
@@ -49,7 +55,11 @@ export function createServiceMetrics(): ServiceMetrics {
     registers,
   });
   const inFlight = new Gauge({ name: 'http_requests_in_flight', help: 'Requests received and not yet answered.', registers });
-  const rateLimited = new Counter({ name: 'rate_limit_rejected_total', help: 'Requests refused with 429 by the per-caller rate limit.', registers });
+  const rateLimited = new Counter({
+    name: 'rate_limit_rejected_total',
+    help: 'Requests refused with 429 by the per-caller rate limit.',
+    registers,
+  });
   const failedOpen = new Counter({
     name: 'rate_limit_fail_open_total',
     help: 'Requests served without a rate limit because its store (Redis) could not be reached.',
@@ -66,7 +76,10 @@ export function createServiceMetrics(): ServiceMetrics {
     requestStarted: () => inFlight.inc(),
     requestFinished: ({ operationId, status, completed, seconds }) => {
       inFlight.dec();
-      const labels = { operation_id: operationId ?? UNMATCHED_OPERATION, status_class: completed ? `${Math.floor(status / 100)}xx` : 'aborted' };
+      const labels = {
+        operation_id: operationId ?? UNMATCHED_OPERATION,
+        status_class: completed ? `${Math.floor(status / 100)}xx` : 'aborted',
+      };
       requests.inc(labels);
       durations.observe(labels, seconds);
     },

@@ -1,5 +1,7 @@
-import fc from 'fast-check';
 import { createHash } from 'node:crypto';
+
+import fc from 'fast-check';
+
 import { resolveLocalRefs } from '../contract/local-ref-resolver.js';
 import type { JsonSchema } from '../json-schema/json-schema.js';
 import { valueFor } from '../json-schema/schema-arbitrary.js';

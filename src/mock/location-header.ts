@@ -11,7 +11,11 @@ interface LinkObject {
  * operation that reads it (`GetCreatedCustomer: getCustomer(customer_code: $response.body#/customer_code)`):
  * that operation's path with each parameter taken from the body. Undefined when no such link exists.
  */
-export function locationFromLinks(document: ContractDocument['document'], links: Record<string, LinkObject> | undefined, body: unknown): string | undefined {
+export function locationFromLinks(
+  document: ContractDocument['document'],
+  links: Record<string, LinkObject> | undefined,
+  body: unknown,
+): string | undefined {
   for (const link of Object.values(links ?? {})) {
     const target = getOperationPath(document, link.operationId);
     if (!target) continue;

@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+
 import type { components } from '../../generated/openapi.js';
 import type { CompiledContract } from '../contract/compiled-contract.js';
 import { jsonBodyReader } from '../http/json-body.js';
@@ -47,7 +48,12 @@ export function createMockApp(options: MockAppOptions): Express {
   app.use(
     requestPipeline({
       operations: contract.operations,
-      respond: mockResponder({ contract, customers: new CustomerCollection(listed ?? []), stateful, dynamic: new DynamicBodies(contract.document, seed) }),
+      respond: mockResponder({
+        contract,
+        customers: new CustomerCollection(listed ?? []),
+        stateful,
+        dynamic: new DynamicBodies(contract.document, seed),
+      }),
       authenticator: anyBearerToken(declaredScopes(contract.document)),
       rateLimit: undefined,
       readBody: jsonBodyReader(bodyLimitBytes),

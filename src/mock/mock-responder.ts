@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+
 import type { components } from '../../generated/openapi.js';
 import type { CompiledContract, CompiledOperation } from '../contract/compiled-contract.js';
 import { linkHeader } from '../contract/link-header.js';
@@ -65,7 +66,9 @@ export function mockResponder(options: MockResponderOptions): OperationResponder
     const prefer = parsePrefer(req.get('prefer'));
     const statuses = Object.keys(operation.responses);
     if (prefer.code !== undefined && !statuses.includes(prefer.code)) {
-      throw preferProblem(`Prefer: code=${prefer.code} is not a documented response of ${operation.operationId} (it documents ${statuses.join(', ')})`);
+      throw preferProblem(
+        `Prefer: code=${prefer.code} is not a documented response of ${operation.operationId} (it documents ${statuses.join(', ')})`,
+      );
     }
     if (prefer.code === undefined && prefer.example === undefined && !prefer.dynamic) {
       const answered = customerAnswer(operation.operationId, input, req, customers, stateful);
@@ -78,7 +81,9 @@ export function mockResponder(options: MockResponderOptions): OperationResponder
     let body: unknown;
     if (prefer.dynamic) {
       const schema = Object.values(response.content ?? {})[0]?.schema;
-      body = schema ? dynamic.generate(schema, `${operation.operationId}\n${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`) : undefined;
+      body = schema
+        ? dynamic.generate(schema, `${operation.operationId}\n${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
+        : undefined;
     } else if (prefer.example !== undefined) {
       const named = documented?.named ?? {};
       if (!Object.hasOwn(named, prefer.example)) {
@@ -90,7 +95,8 @@ export function mockResponder(options: MockResponderOptions): OperationResponder
     } else {
       body = documented?.example;
     }
-    if (Number(status) >= 400 && typeof body === 'object' && body !== null) body = { ...body, instance: `urn:request-id:${req.id}`, request_id: req.id };
+    if (Number(status) >= 400 && typeof body === 'object' && body !== null)
+      body = { ...body, instance: `urn:request-id:${req.id}`, request_id: req.id };
     const headers = { ...documented?.headers };
     delete headers.Link;
     return withLocation({ status: Number(status), body, headers }, response);
@@ -105,7 +111,13 @@ function successStatus(statuses: readonly string[]): string {
 type NewCustomer = components['schemas']['NewCustomer'];
 
 /** The customer operations, answered from the collection; undefined for any other operation (or a create when not stateful). */
-function customerAnswer(operationId: string, input: ValidatedInput, req: Request, customers: CustomerCollection, stateful: boolean): OutgoingResponse | undefined {
+function customerAnswer(
+  operationId: string,
+  input: ValidatedInput,
+  req: Request,
+  customers: CustomerCollection,
+  stateful: boolean,
+): OutgoingResponse | undefined {
   switch (operationId) {
     case 'listCustomers': {
       const query = input.query as { region?: string; limit?: number; cursor?: string };

@@ -1,13 +1,8 @@
-import { ConflictError, NotFoundError } from '../errors/app-error.js';
-import { UniqueViolationError } from '../data/simple-table/table-errors.js';
-import { MAX_LIMIT, type SimpleTable } from '../data/simple-table/simple-table.js';
 import { and, type Filter } from '../data/simple-table/filter.js';
-import {
-  customerFilters,
-  type CustomerRecord,
-  type CustomersTable,
-  type NewCustomerRecord,
-} from '../data/tables/customers-table.js';
+import { MAX_LIMIT, type SimpleTable } from '../data/simple-table/simple-table.js';
+import { UniqueViolationError } from '../data/simple-table/table-errors.js';
+import { customerFilters, type CustomerRecord, type CustomersTable, type NewCustomerRecord } from '../data/tables/customers-table.js';
+import { ConflictError, NotFoundError } from '../errors/app-error.js';
 import { decodeCustomerCursor, encodeCustomerCursor } from './customer-cursor.js';
 
 /** Which customers to list. */
@@ -34,7 +29,10 @@ export class CustomerNotFoundError extends NotFoundError {
 
 /** A customer code that is already taken. */
 export class CustomerExistsError extends ConflictError {
-  constructor(readonly customerCode: string, cause: unknown) {
+  constructor(
+    readonly customerCode: string,
+    cause: unknown,
+  ) {
     super(`A customer with customer_code '${customerCode}' already exists`, { cause });
   }
 }
@@ -53,9 +51,9 @@ export class CustomersService {
     const after = cursor === undefined ? undefined : decodeCustomerCursor(cursor);
     const page = await this.pageAfter(conditions, after, limit);
     // Ask for one row past the page to learn whether another page exists.
-    const hasMore = page.length > limit || (page.length === limit && limit === MAX_LIMIT
-      ? (await this.pageAfter(conditions, page[page.length - 1]!.id, 1)).length > 0
-      : false);
+    const hasMore =
+      page.length > limit ||
+      (page.length === limit && limit === MAX_LIMIT ? (await this.pageAfter(conditions, page[page.length - 1]!.id, 1)).length > 0 : false);
     const customers = page.slice(0, limit);
     return { customers, limit, nextCursor: hasMore ? encodeCustomerCursor(customers[customers.length - 1]!.id) : null };
   }
@@ -91,4 +89,3 @@ export class CustomersService {
     }
   }
 }
-

@@ -1,6 +1,6 @@
-import { InvalidInputError } from '../errors/app-error.js';
 import type { DataNodeReader } from '../data/data-node/data-node-reader.js';
 import type { RandomNumberNode } from '../data/tables/random-number-node.js';
+import { InvalidInputError } from '../errors/app-error.js';
 import { endOfUtcDay, parseUtcDate, utcIsoString } from './utc-days.js';
 
 /** A range of whole UTC days, as `YYYY-MM-DD`. */

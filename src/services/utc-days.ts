@@ -49,7 +49,9 @@ export function utcIsoString(date: Date): string {
   const shifted = days + 719_468; // days since 0000-03-01
   const era = Math.floor(shifted / 146_097);
   const dayOfEra = shifted - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const marchMonth = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * marchMonth + 2) / 5) + 1;
@@ -60,10 +62,30 @@ export function utcIsoString(date: Date): string {
   const seconds = Math.floor(time / 1000) % 60;
   const millis = time % 1000;
   return String.fromCharCode(
-    digit(year, 1000), digit(year, 100), digit(year, 10), digit(year, 1), HYPHEN,
-    digit(month, 10), digit(month, 1), HYPHEN, digit(day, 10), digit(day, 1), LETTER_T,
-    digit(hours, 10), digit(hours, 1), COLON, digit(minutes, 10), digit(minutes, 1), COLON,
-    digit(seconds, 10), digit(seconds, 1), DOT, digit(millis, 100), digit(millis, 10), digit(millis, 1), LETTER_Z,
+    digit(year, 1000),
+    digit(year, 100),
+    digit(year, 10),
+    digit(year, 1),
+    HYPHEN,
+    digit(month, 10),
+    digit(month, 1),
+    HYPHEN,
+    digit(day, 10),
+    digit(day, 1),
+    LETTER_T,
+    digit(hours, 10),
+    digit(hours, 1),
+    COLON,
+    digit(minutes, 10),
+    digit(minutes, 1),
+    COLON,
+    digit(seconds, 10),
+    digit(seconds, 1),
+    DOT,
+    digit(millis, 100),
+    digit(millis, 10),
+    digit(millis, 1),
+    LETTER_Z,
   );
 }
 

@@ -1,4 +1,4 @@
-import { loadConfig, storageOptions, type AppConfig } from '../config.js';
+import { type AppConfig, loadConfig, storageOptions } from '../config.js';
 import { openStorage } from '../data/engine/open-storage.js';
 import type { StorageEngine } from '../data/engine/storage-engine.js';
 import { migrateToLatest } from '../data/migrations.js';

@@ -3,7 +3,7 @@ import { loadContractDocument } from '../contract/contract-document.js';
 import { ensureDevSecret } from '../identity/dev-secret.js';
 import { LOCAL_DEV_USER } from '../identity/local-dev-user.js';
 import { declaredScopes } from '../identity/scopes.js';
-import { mintHs256Token, type MintedClaims } from '../identity/token-minter.js';
+import { type MintedClaims, mintHs256Token } from '../identity/token-minter.js';
 
 /** The local developer `make run` mints a token for (the same user AUTH_LOCAL_DEV_USER=1 lets anonymous reads act as). */
 export const DEV_USER = LOCAL_DEV_USER;

@@ -1,5 +1,6 @@
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { engines } from '../support/engines.js';
 import { insertCustomers, manyCustomers } from '../support/fixtures.js';
 import { openTestApp, type TestAgent } from '../support/test-app.js';
@@ -22,7 +23,10 @@ describe.each(engines)('customers API on $name', (engine) => {
 
   describe('GET /customers', () => {
     it('when a region is given, answers only that region, ordered by id', async () => {
-      const res = await api.get('/customers?region=US').expect(200).expect('content-type', /application\/json/);
+      const res = await api
+        .get('/customers?region=US')
+        .expect(200)
+        .expect('content-type', /application\/json/);
       expect(res.body.map((c: { customer_code: string }) => c.customer_code)).toEqual(['ACME', 'GAMMA']);
       expect(Object.keys(res.body[0]).sort()).toEqual(['customer_code', 'id', 'name', 'region']);
     });
@@ -43,7 +47,10 @@ describe.each(engines)('customers API on $name', (engine) => {
       ['regoin=US', 'query.regoin'],
       ['cursor=not-ours', 'query.cursor'],
     ])('when %s, answers a 400 problem naming %s', async (query, field) => {
-      const res = await api.get(`/customers?${query}`).expect(400).expect('content-type', /application\/problem\+json/);
+      const res = await api
+        .get(`/customers?${query}`)
+        .expect(400)
+        .expect('content-type', /application\/problem\+json/);
       expect(res.body).toMatchObject({ status: 400, title: 'Bad Request' });
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       expect(res.body.detail).toContain(field.replace(/^query\./, ''));
@@ -60,7 +67,10 @@ describe.each(engines)('customers API on $name', (engine) => {
       [forged(1.5), 'after=1.5'],
       [forged('7'), 'after="7"'],
     ])('when the cursor is %s (%s), answers a 400 problem naming cursor, not a 500 or an empty page', async (cursor) => {
-      const res = await api.get(`/customers?cursor=${cursor}`).expect(400).expect('content-type', /application\/problem\+json/);
+      const res = await api
+        .get(`/customers?cursor=${cursor}`)
+        .expect(400)
+        .expect('content-type', /application\/problem\+json/);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['query.cursor']);
     });
 
@@ -77,7 +87,10 @@ describe.each(engines)('customers API on $name', (engine) => {
     });
 
     it('when the code does not exist, answers a 404 problem', async () => {
-      const res = await api.get('/customers/NOPE').expect(404).expect('content-type', /problem\+json/);
+      const res = await api
+        .get('/customers/NOPE')
+        .expect(404)
+        .expect('content-type', /problem\+json/);
       expect(res.body.detail).toContain('NOPE');
     });
 
@@ -89,10 +102,7 @@ describe.each(engines)('customers API on $name', (engine) => {
 
   describe('POST /customers', () => {
     it('when the body is valid, creates the customer with a Location header', async () => {
-      const res = await api
-        .post('/customers')
-        .send({ customer_code: 'DELTA', name: 'Delta Holdings', region: 'EU' })
-        .expect(201);
+      const res = await api.post('/customers').send({ customer_code: 'DELTA', name: 'Delta Holdings', region: 'EU' }).expect(201);
       expect(res.headers.location).toBe('/customers/DELTA');
       expect(res.body).toMatchObject({ customer_code: 'DELTA', region: 'EU' });
       await api.get('/customers/DELTA').expect(200);
@@ -110,10 +120,7 @@ describe.each(engines)('customers API on $name', (engine) => {
     });
 
     it('when fields are wrong or extra, answers 400 naming each', async () => {
-      const res = await api
-        .post('/customers')
-        .send({ customer_code: 'bad code', name: '', region: 'US', extra: 1 })
-        .expect(400);
+      const res = await api.post('/customers').send({ customer_code: 'bad code', name: '', region: 'US', extra: 1 }).expect(400);
       const fields = res.body.errors.map((e: { field: string }) => e.field);
       expect(fields).toEqual(expect.arrayContaining(['body.customer_code', 'body.name', 'body.extra']));
     });

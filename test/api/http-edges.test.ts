@@ -1,7 +1,9 @@
+import type { Server } from 'node:http';
+
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
 import { parse } from 'yaml';
+
 import { engines } from '../support/engines.js';
 import { contract, openTestApp, type TestAgent } from '../support/test-app.js';
 
@@ -23,20 +25,32 @@ describe('HTTP edges', () => {
   });
 
   it('GET /openapi.json and /openapi.yaml serve the contract itself', async () => {
-    const json = await request(app).get('/openapi.json').expect(200).expect('content-type', /application\/json/);
-    const yaml = await request(app).get('/openapi.yaml').expect(200).expect('content-type', /application\/yaml/);
+    const json = await request(app)
+      .get('/openapi.json')
+      .expect(200)
+      .expect('content-type', /application\/json/);
+    const yaml = await request(app)
+      .get('/openapi.yaml')
+      .expect(200)
+      .expect('content-type', /application\/yaml/);
     expect(json.body).toEqual(contract.document);
     expect(parse(yaml.text)).toEqual(contract.document);
   });
 
   it('when the path is unknown, answers a 404 problem', async () => {
-    const res = await api.get('/no-such-thing').expect(404).expect('content-type', /application\/problem\+json/);
+    const res = await api
+      .get('/no-such-thing')
+      .expect(404)
+      .expect('content-type', /application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 404, title: 'Not Found' });
     expect(res.body.type).toEqual(expect.any(String));
   });
 
   it('when the method is wrong, answers 405 with an Allow header', async () => {
-    const res = await api.delete('/customers').expect(405).expect('content-type', /problem\+json/);
+    const res = await api
+      .delete('/customers')
+      .expect(405)
+      .expect('content-type', /problem\+json/);
     expect(res.headers.allow).toBe('GET, POST');
     const health = await request(app).post('/health').expect(405);
     expect(health.headers.allow).toBe('GET');

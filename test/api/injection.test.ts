@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { MAX_URL_BYTES } from '../../src/http/url-length.js';
 import { engines } from '../support/engines.js';
 import { insertCustomers, publishRandomNumbers } from '../support/fixtures.js';

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
+
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { engines } from '../support/engines.js';
 import { mintTestToken, openTestApp, TEST_USER, type TestAgent } from '../support/test-app.js';
 
@@ -15,7 +17,10 @@ describe.each(engines)('GET /me on $name', (engine) => {
   afterAll(() => close());
 
   it('when the caller is authenticated, answers its id, username and email', async () => {
-    const res = await api.get('/me').expect(200).expect('content-type', /application\/json/);
+    const res = await api
+      .get('/me')
+      .expect(200)
+      .expect('content-type', /application\/json/);
     expect(res.body).toEqual({ id: TEST_USER.id, username: TEST_USER.username, email: TEST_USER.email });
   });
 
@@ -27,12 +32,18 @@ describe.each(engines)('GET /me on $name', (engine) => {
   });
 
   it('when the token carries extra claims, the answer still has exactly the documented fields', async () => {
-    const res = await request(app).get('/me').set('Authorization', `Bearer ${await mintTestToken({ issuer: 'x', audience: 'y' })}`).expect(200);
+    const res = await request(app)
+      .get('/me')
+      .set('Authorization', `Bearer ${await mintTestToken({ issuer: 'x', audience: 'y' })}`)
+      .expect(200);
     expect(Object.keys(res.body).sort()).toEqual(['email', 'id', 'username']);
   });
 
   it('when no credentials are sent, answers a 401 problem with a Bearer challenge', async () => {
-    const res = await request(app).get('/me').expect(401).expect('content-type', /application\/problem\+json/);
+    const res = await request(app)
+      .get('/me')
+      .expect(401)
+      .expect('content-type', /application\/problem\+json/);
     expect(res.headers['www-authenticate']).toBe('Bearer realm="tutorial-api"');
     expect(res.body).toMatchObject({ status: 401, title: 'Unauthorized' });
   });

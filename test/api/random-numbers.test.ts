@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { engines } from '../support/engines.js';
 import { publishRandomNumbers } from '../support/fixtures.js';
 import { openTestApp, type TestAgent } from '../support/test-app.js';
@@ -48,7 +49,10 @@ describe.each(engines)('GET /random-numbers on $name', (engine) => {
     ['start_date=2026-03-01', 'query.end_date'],
     ['start_date=2026-03-05&end_date=2026-03-01', 'query.start_date'],
   ])('when %s, answers a 400 problem naming %s', async (query, field) => {
-    const res = await api.get(`/random-numbers?${query}`).expect(400).expect('content-type', /problem\+json/);
+    const res = await api
+      .get(`/random-numbers?${query}`)
+      .expect(400)
+      .expect('content-type', /problem\+json/);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 

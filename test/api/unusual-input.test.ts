@@ -1,8 +1,10 @@
 // Inputs the contract fuzzer once found mishandled: each is answered as documented now.
+import type { Server } from 'node:http';
 import { deflateSync } from 'node:zlib';
+
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
+
 import { engines } from '../support/engines.js';
 import { mintTestToken, openTestApp } from '../support/test-app.js';
 
@@ -17,7 +19,11 @@ describe.each(engines)('unusual input on $name', (engine) => {
   });
   afterAll(() => close());
 
-  const create = (body: unknown) => request(app).post('/customers').set('Authorization', authorization).send(body as object);
+  const create = (body: unknown) =>
+    request(app)
+      .post('/customers')
+      .set('Authorization', authorization)
+      .send(body as object);
 
   it('when Content-Encoding says deflate but the body is plain JSON, answers a 400 problem, not a 500', async () => {
     const res = await request(app)

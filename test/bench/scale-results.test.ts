@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+
 import { scaleCostChart } from '../../bench/chart-specs.js';
 import { SCALE_SIZES } from '../../bench/scale-config.js';
-import { scaleMeasurement, scaleResults, type ScaleCaseRuns, type ScaleRound } from '../../bench/scale-results.js';
+import { type ScaleCaseRuns, scaleMeasurement, scaleResults, type ScaleRound } from '../../bench/scale-results.js';
 
 const round = (serviceCpuMicros: number, databaseCpuMicros: number | undefined, requests = 1_000): ScaleRound => ({
   serviceCpuMicros,

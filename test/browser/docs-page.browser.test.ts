@@ -5,12 +5,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { withCodeSamples } from '../../scripts/docs/code-samples.js';
 import { findExternalLoads } from '../../scripts/docs/external-loads.js';
 import { contractOperations, readContract } from '../e2e/support/contract-operations.js';
-import { ROOT, startServer, type RunningServer } from '../e2e/support/server-process.js';
+import { ROOT, type RunningServer, startServer } from '../e2e/support/server-process.js';
 import { browserSuiteEnabled, launchChromium } from './chromium.js';
 
 const OUTPUT = join(ROOT, 'test-output');
@@ -115,7 +117,10 @@ describe.runIf(browserSuiteEnabled('docs browser test'))('GET /docs in Chromium'
 
   it("when an operation's server list is opened, the server's description reads without Markdown backticks", async () => {
     const { page, section } = await openOperation('system', 'getHealth');
-    await section.locator('.panel-request-samples').getByRole('button', { name: /\/health/ }).click();
+    await section
+      .locator('.panel-request-samples')
+      .getByRole('button', { name: /\/health/ })
+      .click();
     const menu = section.locator('[data-component-name="Dropdown/DropdownMenu"]').first();
     const description = contract.servers[0].description as string;
     await expect(menu.innerText()).resolves.toContain(description);

@@ -1,5 +1,6 @@
 // The scanner behind `make docs` refusing a page that would fetch from the internet.
 import { describe, expect, it } from 'vitest';
+
 import { findExternalLoads } from '../../scripts/docs/external-loads.js';
 
 describe('findExternalLoads', () => {

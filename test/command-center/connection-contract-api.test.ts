@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines } from '../support/engines.js';
+
 import { deriveConnectionContract } from '../../src/command-center/connection-contract.js';
-import { openTestApp, contract } from '../support/test-app.js';
+import { engines } from '../support/engines.js';
+import { contract, openTestApp } from '../support/test-app.js';
 import { discoveryValidator } from './discovery-contract/discovery-validator.js';
 
 const DISCOVERY = '/.well-known/command-center/connection-contract';
@@ -25,7 +27,9 @@ type Operation = {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  const entries = Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`);
+  const entries = Object.keys(value)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`);
   return `{${entries.join(',')}}`;
 }
 
@@ -43,11 +47,14 @@ describe.each(engines)('GET /.well-known/command-center/connection-contract on $
     const discovered = await request(app).get(DISCOVERY).set('Accept', 'application/json');
     expect(discovered.status).toBe(200);
     document = discovered.body;
-    const served = await request(app).get('/openapi.json').buffer(true).parse((res, done) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      res.on('end', () => done(null, text));
-    });
+    const served = await request(app)
+      .get('/openapi.json')
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => done(null, text));
+      });
     openapiBody = served.body as string;
     openapi = JSON.parse(openapiBody);
   });
@@ -72,13 +79,21 @@ describe.each(engines)('GET /.well-known/command-center/connection-contract on $
 
   it('lists exactly the operations of /openapi.json, by operationId, method and path, except those marked x-command-center: false', () => {
     const declared = Object.entries(openapi.paths).flatMap(([path, item]) =>
-      HTTP_METHODS.filter((m) => item[m]).map((m) => ({ operationId: item[m]!.operationId, method: m.toUpperCase(), path, listed: item[m]!['x-command-center'] !== false })),
+      HTTP_METHODS.filter((m) => item[m]).map((m) => ({
+        operationId: item[m]!.operationId,
+        method: m.toUpperCase(),
+        path,
+        listed: item[m]!['x-command-center'] !== false,
+      })),
     );
     const expected = declared.filter((o) => o.listed).map(({ operationId, method, path }) => ({ operationId, method, path }));
     expect(document.availableOperations.map(({ operationId, method, path }) => ({ operationId, method, path }))).toEqual(expected);
-    expect(declared.filter((o) => !o.listed).map((o) => o.operationId).sort()).toEqual(
-      ['getCommandCenterConnectionContract', 'getLogo', 'getOpenApiJson', 'getOpenApiYaml'].sort(),
-    );
+    expect(
+      declared
+        .filter((o) => !o.listed)
+        .map((o) => o.operationId)
+        .sort(),
+    ).toEqual(['getCommandCenterConnectionContract', 'getLogo', 'getOpenApiJson', 'getOpenApiYaml'].sort());
   });
 
   it('classifies the widget feeds as queries answering core.tabular_frame@v1, the create as a mutation and other reads as resources', () => {
@@ -129,15 +144,30 @@ describe.each(engines)('GET /.well-known/command-center/connection-contract on $
 
   it('translates parameters from their schemas: integers to number with bounds and default, strings with validation, required carried over', () => {
     expect(byId('getCustomersFrame').parameters.query).toEqual([
-      expect.objectContaining({ key: 'region', type: 'string', required: false, example: 'US', validation: { pattern: '^[^\\u0000]+$', minLength: 1, maxLength: 32 } }),
-      expect.objectContaining({ key: 'limit', type: 'number', required: false, defaultValue: 50, example: 50, validation: { min: 1, max: 500 } }),
+      expect.objectContaining({
+        key: 'region',
+        type: 'string',
+        required: false,
+        example: 'US',
+        validation: { pattern: '^[^\\u0000]+$', minLength: 1, maxLength: 32 },
+      }),
+      expect.objectContaining({
+        key: 'limit',
+        type: 'number',
+        required: false,
+        defaultValue: 50,
+        example: 50,
+        validation: { min: 1, max: 500 },
+      }),
       expect.objectContaining({ key: 'cursor', type: 'string', required: false }),
     ]);
     expect(byId('getRandomNumbersFrame').parameters.query.map((p) => [p.key, p.type, p.required])).toEqual([
       ['start_date', 'string', true],
       ['end_date', 'string', true],
     ]);
-    expect(byId('getCustomer').parameters.path).toEqual([expect.objectContaining({ key: 'customer_code', required: true, example: 'ACME' })]);
+    expect(byId('getCustomer').parameters.path).toEqual([
+      expect.objectContaining({ key: 'customer_code', required: true, example: 'ACME' }),
+    ]);
   });
 
   it('gives the create its request body with a self-contained schema that validates what the API accepts', () => {
@@ -151,12 +181,19 @@ describe.each(engines)('GET /.well-known/command-center/connection-contract on $
   });
 
   it('describes the adapter from info, the OpenAPI document by URL and the SHA-256 of the served /openapi.json bytes', () => {
-    expect(document.adapter).toMatchObject({ type: 'adapter-from-api', id: 'tutorial-api', title: openapi.info.title, description: openapi.info.summary });
+    expect(document.adapter).toMatchObject({
+      type: 'adapter-from-api',
+      id: 'tutorial-api',
+      title: openapi.info.title,
+      description: openapi.info.summary,
+    });
     expect(document.openapi).toEqual({ url: '/openapi.json', version: '3.1.0', checksum: sha256(openapiBody) });
   });
 
   it('holds one API token, injected as a bearer token', () => {
-    expect(document.secretVariables).toEqual([expect.objectContaining({ key: 'apiToken', type: 'secret', required: true, injection: { type: 'bearer' } })]);
+    expect(document.secretVariables).toEqual([
+      expect.objectContaining({ key: 'apiToken', type: 'secret', required: true, injection: { type: 'bearer' } }),
+    ]);
     expect(document.configVariables).toEqual([]);
   });
 
@@ -189,7 +226,12 @@ describe.each(engines)('the discovery document with PUBLIC_BASE_URL, on $name', 
       const res = await request(app).get(DISCOVERY).set('Host', 'attacker.example').expect(200);
       expect(violations(res.body)).toEqual([]);
       expect(res.body.apiBaseUrl).toBe('https://api.example.com/tutorial');
-      const logo = { url: 'https://api.example.com/tutorial/logo.svg', altText: 'Tutorial API', backgroundColor: '#0f172a', source: 'openapi.info.x-logo' };
+      const logo = {
+        url: 'https://api.example.com/tutorial/logo.svg',
+        altText: 'Tutorial API',
+        backgroundColor: '#0f172a',
+        source: 'openapi.info.x-logo',
+      };
       expect(res.body.adapter.logo).toEqual(logo);
       expect(res.body.openapi.logo).toEqual(logo);
 
@@ -209,7 +251,9 @@ describe.each(engines)('GET /logo.svg on $name', (engine) => {
       expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
       expect(res.headers['cache-control']).toMatch(/^public, max-age=\d+$/);
       expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
-      expect(Buffer.from(res.body as Buffer).toString('utf8')).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*<\/svg>\s*$/);
+      expect(Buffer.from(res.body as Buffer).toString('utf8')).toMatch(
+        /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*<\/svg>\s*$/,
+      );
       const openapi = (await request(app).get('/openapi.json').expect(200)).body;
       expect(new URL(openapi.info['x-logo'].url, 'http://127.0.0.1:8000/openapi.json').pathname).toBe('/logo.svg');
     } finally {

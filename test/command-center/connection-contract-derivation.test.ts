@@ -2,6 +2,7 @@
 // says (and only that) changes it, and a contract that contradicts itself stops start-up with a
 // message naming the operation.
 import { describe, expect, it } from 'vitest';
+
 import { deriveConnectionContract } from '../../src/command-center/connection-contract.js';
 import { CommandCenterContractError } from '../../src/command-center/discovery-types.js';
 import { contract } from '../support/test-app.js';
@@ -35,7 +36,13 @@ const operation = (document: Doc, id: string) => derive(document).availableOpera
 describe('deriving the discovery document from the contract', () => {
   it('when an operation is added with x-command-center, it is listed; with x-command-center: false, it is not', () => {
     const added = contractWith((d) => (d.paths['/things'] = { get: extraOperation() }));
-    expect(operation(added, 'getThings')).toMatchObject({ method: 'GET', path: '/things', kind: 'resource', capabilities: ['resource'], label: 'Things' });
+    expect(operation(added, 'getThings')).toMatchObject({
+      method: 'GET',
+      path: '/things',
+      kind: 'resource',
+      capabilities: ['resource'],
+      label: 'Things',
+    });
     const hidden = contractWith((d) => (d.paths['/things'] = { get: extraOperation({ 'x-command-center': false }) }));
     expect(operation(hidden, 'getThings')).toBeUndefined();
   });
@@ -51,8 +58,16 @@ describe('deriving the discovery document from the contract', () => {
 
   it.each([
     ['no x-command-center', (d: Doc) => delete d.paths['/me'].get['x-command-center'], /getMe: missing/],
-    ['an unknown key in it', (d: Doc) => (d.paths['/me'].get['x-command-center'].kindd = 'query'), /getMe: .*additional properties \(kindd\)/],
-    ['a write that is not a mutation', (d: Doc) => (d.paths['/customers'].post['x-command-center'].kind = 'resource'), /createCustomer: .*kind must be mutation/],
+    [
+      'an unknown key in it',
+      (d: Doc) => (d.paths['/me'].get['x-command-center'].kindd = 'query'),
+      /getMe: .*additional properties \(kindd\)/,
+    ],
+    [
+      'a write that is not a mutation',
+      (d: Doc) => (d.paths['/customers'].post['x-command-center'].kind = 'resource'),
+      /createCustomer: .*kind must be mutation/,
+    ],
     [
       'a write offered as a query',
       (d: Doc) => (d.paths['/customers'].post['x-command-center'].capabilities = ['mutation', 'query']),
@@ -73,10 +88,22 @@ describe('deriving the discovery document from the contract', () => {
       (d: Doc) => (d.paths['/me'].get['x-command-center'].supportsMaxRows = true),
       /getMe: supportsMaxRows needs a query parameter named limit/,
     ],
-    ['no health check', (d: Doc) => delete d.paths['/health'].get['x-command-center'].healthCheck, /exactly one operation must have healthCheck, found none/],
+    [
+      'no health check',
+      (d: Doc) => delete d.paths['/health'].get['x-command-center'].healthCheck,
+      /exactly one operation must have healthCheck, found none/,
+    ],
     ['two health checks', (d: Doc) => (d.paths['/ready'].get['x-command-center'].healthCheck = {}), /found getHealth, getReady/],
-    ['a health check that needs credentials', (d: Doc) => (d.paths['/health'].get.security = [{ bearerAuth: [] }]), /getHealth: the health check must need no credentials/],
-    ['a health check with parameters', (d: Doc) => (d.paths['/health'].get.parameters = [{ $ref: '#/components/parameters/Limit' }]), /getHealth: the health check must take no parameters/],
+    [
+      'a health check that needs credentials',
+      (d: Doc) => (d.paths['/health'].get.security = [{ bearerAuth: [] }]),
+      /getHealth: the health check must need no credentials/,
+    ],
+    [
+      'a health check with parameters',
+      (d: Doc) => (d.paths['/health'].get.parameters = [{ $ref: '#/components/parameters/Limit' }]),
+      /getHealth: the health check must take no parameters/,
+    ],
   ])('when the contract has %s, derivation stops with a message naming it', (_case, edit, message) => {
     const broken = contractWith(edit);
     expect(() => derive(broken)).toThrow(CommandCenterContractError);
@@ -89,7 +116,13 @@ describe('deriving the discovery document from the contract', () => {
         parameters: [{ name: 'shared', in: 'query', schema: { type: 'boolean', default: false } }],
         get: extraOperation({
           parameters: [
-            { name: 'colour', in: 'query', required: true, description: 'Pick one.', schema: { type: 'string', enum: ['red', 'green'], default: 'red' } },
+            {
+              name: 'colour',
+              in: 'query',
+              required: true,
+              description: 'Pick one.',
+              schema: { type: 'string', enum: ['red', 'green'], default: 'red' },
+            },
             { name: 'ratio', in: 'query', schema: { type: 'number', minimum: 0, maximum: 1 }, example: 0.5 },
             { name: 'ids', in: 'query', schema: { type: 'array', items: { type: 'integer' } } },
             { name: 'X-Trace-Id', in: 'header', schema: { type: 'string', maxLength: 64, title: 'Trace id' } },
@@ -122,7 +155,10 @@ describe('deriving the discovery document from the contract', () => {
 
   it('when a request body schema is recursive, ships it self-contained with the cycle under $defs', () => {
     const document = contractWith((d) => {
-      d.components.schemas.Tree = { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Tree' } } } };
+      d.components.schemas.Tree = {
+        type: 'object',
+        properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Tree' } } },
+      };
       d.paths['/things'] = {
         post: extraOperation({
           operationId: 'createThing',
@@ -134,7 +170,10 @@ describe('deriving the discovery document from the contract', () => {
     const body = operation(document, 'createThing')!.requestBody!;
     expect(body).toMatchObject({ required: true, contentType: 'application/json' });
     expect(JSON.stringify(body.schema)).not.toContain('#/components');
-    expect(body.schema).toMatchObject({ $ref: '#/$defs/Tree', $defs: { Tree: { properties: { children: { items: { $ref: '#/$defs/Tree' } } } } } });
+    expect(body.schema).toMatchObject({
+      $ref: '#/$defs/Tree',
+      $defs: { Tree: { properties: { children: { items: { $ref: '#/$defs/Tree' } } } } },
+    });
   });
 
   it('when the contract adds a scope, the API token description names it', () => {

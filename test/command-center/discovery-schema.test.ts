@@ -2,6 +2,7 @@
 // openapi.yaml) against its own fixtures: it must accept the valid ones and reject each invalid
 // one for the reason its name gives, or it could not be trusted to judge the served document.
 import { describe, expect, it } from 'vitest';
+
 import { discoveryFixtures, discoveryValidator } from './discovery-contract/discovery-validator.js';
 
 const violations = discoveryValidator();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { ContractSchemas } from '../../src/command-center/contract-row-schemas.js';
 import { createFrameBuilder } from '../../src/command-center/frame-builder.js';
 import { createFrameChecker } from '../../src/command-center/frame-check.js';
@@ -47,13 +48,22 @@ describe('frame builder', () => {
     const document = structuredClone(contract.document) as unknown as {
       components: { schemas: { Customer: { properties: Record<string, object>; required: string[] } } };
     };
-    document.components.schemas.Customer.properties.onboarded_on = { type: 'string', format: 'date', description: 'Day the customer joined.' };
+    document.components.schemas.Customer.properties.onboarded_on = {
+      type: 'string',
+      format: 'date',
+      description: 'Day the customer joined.',
+    };
     const frame = builderFor(document, 'Customer').build({
       rows: [{ id: 1, customer_code: 'A', name: 'A', region: 'US', onboarded_on: '2026-01-02' }],
       source,
     });
     expect(frame.columns).toEqual(['id', 'customer_code', 'name', 'region', 'onboarded_on']);
-    expect(frame.fields?.at(-1)).toMatchObject({ key: 'onboarded_on', type: 'date', nullable: true, description: 'Day the customer joined.' });
+    expect(frame.fields?.at(-1)).toMatchObject({
+      key: 'onboarded_on',
+      type: 'date',
+      nullable: true,
+      description: 'Day the customer joined.',
+    });
     expect(frame.rows[0]).toMatchObject({ onboarded_on: Date.UTC(2026, 0, 2) });
     expect(check(frame)).toEqual([]);
   });
@@ -78,7 +88,13 @@ describe('frame checker', () => {
     ['a source without kind', { ...good, source: { label: 'x' } }, '/source'],
     [
       'a time series with ISO times',
-      { ...good, columns: ['t'], rows: [{ t: '2026-01-01' }], fields: [], meta: { timeSeries: { shape: 'long', timeField: 't', sorted: true } } },
+      {
+        ...good,
+        columns: ['t'],
+        rows: [{ t: '2026-01-01' }],
+        fields: [],
+        meta: { timeSeries: { shape: 'long', timeField: 't', sorted: true } },
+      },
       '/rows/0/t',
     ],
   ])('reports %s', (_name, frame, path) => {

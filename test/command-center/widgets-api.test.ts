@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createFrameChecker } from '../../src/command-center/frame-check.js';
 import { engines } from '../support/engines.js';
 import { insertCustomers, manyCustomers, publishRandomNumbers } from '../support/fixtures.js';
@@ -43,7 +44,10 @@ describe.each(engines)('widget feeds on $name', (engine) => {
     const seen: number[] = [];
     let cursor: string | undefined;
     for (let part = 0; part < 10; part++) {
-      const res = await api.get('/widgets/customers').query({ limit: 5, ...(cursor ? { cursor } : {}) }).expect(200);
+      const res = await api
+        .get('/widgets/customers')
+        .query({ limit: 5, ...(cursor ? { cursor } : {}) })
+        .expect(200);
       expectWellFormed(res.body);
       seen.push(...res.body.rows.map((row: { id: number }) => row.id));
       const page = res.body.meta.page;

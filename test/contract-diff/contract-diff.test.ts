@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -177,7 +178,8 @@ describe.concurrent('the gate (make contract-diff)', () => {
 describe('the gate on a git history', () => {
   it('when the reviewed commit carries a Contract-Break-Accepted trailer, that break passes; without it, it fails', async () => {
     const repo = mkdtempSync(join(tmpdir(), 'contract-review-repo-'));
-    const git = (...args: string[]) => exec('git', ['-c', 'user.name=Reviewer', '-c', 'user.email=reviewer@example.com', ...args], { cwd: repo });
+    const git = (...args: string[]) =>
+      exec('git', ['-c', 'user.name=Reviewer', '-c', 'user.email=reviewer@example.com', ...args], { cwd: repo });
     const [base, head] = readFileSync(join(FIXTURES, 'breaking', 'unauthorized-challenge-removed.yaml'), 'utf8').split(/^---$/m);
     copyFileSync(join(ROOT, 'redocly.yaml'), join(repo, 'redocly.yaml'));
     await git('init', '-q');
@@ -192,9 +194,17 @@ describe('the gate on a git history', () => {
     expect(refused.stdout).toMatch(/## API diff: dist\/contract-diff\/openapi@[0-9a-f]+\.yaml → openapi\.yaml/);
     expect(refused.stdout).toContain('All headers of response \\`401\\` were removed.');
 
-    await git('commit', '-q', '--amend', '-m', 'Drop the 401 challenge header\n\nContract-Break-Accepted: response-header-removed: no client reads it (issue 99)');
+    await git(
+      'commit',
+      '-q',
+      '--amend',
+      '-m',
+      'Drop the 401 challenge header\n\nContract-Break-Accepted: response-header-removed: no client reads it (issue 99)',
+    );
     const accepted = await gate(['--base', 'HEAD~1'], repo);
-    expect(accepted.stdout).toMatch(/- Accepted break, rule `response-header-removed` skipped \(commit [0-9a-f]+\): no client reads it \(issue 99\)/);
+    expect(accepted.stdout).toMatch(
+      /- Accepted break, rule `response-header-removed` skipped \(commit [0-9a-f]+\): no client reads it \(issue 99\)/,
+    );
     expect(accepted.status).toBe(0);
   });
 });

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -48,7 +49,9 @@ describe('.github/workflows/contract-review.yml', () => {
 
   it('when no report comment exists yet, creates one starting with the marker', async () => {
     const calls = await runCommentScript([{ id: 1, body: 'looks good', user: { type: 'User' } }], '## API diff: a → b\n');
-    expect(calls).toEqual([{ method: 'createComment', args: { owner: 'o', repo: 'r', issue_number: 7, body: '<!-- contract-review -->\n## API diff: a → b\n' } }]);
+    expect(calls).toEqual([
+      { method: 'createComment', args: { owner: 'o', repo: 'r', issue_number: 7, body: '<!-- contract-review -->\n## API diff: a → b\n' } },
+    ]);
   });
 
   it('when its report comment exists, updates that comment instead of adding another', async () => {
@@ -57,6 +60,8 @@ describe('.github/workflows/contract-review.yml', () => {
       { id: 2, body: '<!-- contract-review -->\nold report', user: { type: 'Bot' } },
     ];
     const calls = await runCommentScript(existing, 'new report');
-    expect(calls).toEqual([{ method: 'updateComment', args: { owner: 'o', repo: 'r', comment_id: 2, body: '<!-- contract-review -->\nnew report' } }]);
+    expect(calls).toEqual([
+      { method: 'updateComment', args: { owner: 'o', repo: 'r', comment_id: 2, body: '<!-- contract-review -->\nnew report' } },
+    ]);
   });
 });

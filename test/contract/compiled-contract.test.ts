@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { compileContract } from '../../scripts/build/contract/compile-contract.js';
-import { compiledContractPath, CompiledContractError, loadCompiledContract } from '../../src/contract/compiled-contract.js';
+import { CompiledContractError, compiledContractPath, loadCompiledContract } from '../../src/contract/compiled-contract.js';
 import { findContractPath } from '../../src/contract/contract-path.js';
-import { TEST_SERVER_BUNDLE } from '../global-setup.js';
 import { ROOT } from '../e2e/support/server-process.js';
+import { TEST_SERVER_BUNDLE } from '../global-setup.js';
 import { contract } from '../support/test-app.js';
 
 /**

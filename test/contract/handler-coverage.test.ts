@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { ContractMismatchError } from '../../src/contract/handler-coverage.js';

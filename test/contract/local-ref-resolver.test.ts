@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { pointerTarget, resolveLocalRefs, UnresolvableRefError } from '../../src/contract/local-ref-resolver.js';
 import { contract } from '../support/test-app.js';
 
@@ -8,7 +9,10 @@ const document = {
       Code: { type: 'string', pattern: '^[A-Z]+$' },
       Pair: { type: 'object', properties: { left: { $ref: '#/components/schemas/Code' }, right: { $ref: '#/components/schemas/Code' } } },
       Wrapper: { type: 'object', properties: { pair: { $ref: '#/components/schemas/Pair' } } },
-      Node: { type: 'object', properties: { value: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } },
+      Node: {
+        type: 'object',
+        properties: { value: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } },
+      },
       'a/b~c': { type: 'boolean' },
       Example: { type: 'object', example: { $ref: 'not a reference, an example value' }, enum: [{ $ref: 'data' }] },
       Named: { type: 'object', properties: { enum: { $ref: '#/components/schemas/Code' } } },
@@ -39,7 +43,10 @@ describe('resolveLocalRefs', () => {
   });
 
   it('when annotations sit beside a $ref, they override the target; when constraints do, both apply through allOf', () => {
-    expect(resolveLocalRefs(document, { $ref: '#/components/parameters/Limit', description: 'mine' })).toMatchObject({ name: 'limit', description: 'mine' });
+    expect(resolveLocalRefs(document, { $ref: '#/components/parameters/Limit', description: 'mine' })).toMatchObject({
+      name: 'limit',
+      description: 'mine',
+    });
     expect(resolveLocalRefs(document, { $ref: '#/components/schemas/Code', maxLength: 3 })).toEqual({
       allOf: [{ type: 'string', pattern: '^[A-Z]+$' }, { maxLength: 3 }],
     });
@@ -64,7 +71,11 @@ describe('resolveLocalRefs', () => {
   });
 
   it('when a recursive schema is bundled, the result stands on its own with the cycle under $defs', () => {
-    const bundled = resolveLocalRefs(document, { type: 'object', properties: { tree: { $ref: '#/components/schemas/Node' } } }, { cycles: 'bundle' });
+    const bundled = resolveLocalRefs(
+      document,
+      { type: 'object', properties: { tree: { $ref: '#/components/schemas/Node' } } },
+      { cycles: 'bundle' },
+    );
     expect(bundled).toEqual({
       type: 'object',
       properties: { tree: { $ref: '#/$defs/Node' } },

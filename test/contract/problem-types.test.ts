@@ -6,15 +6,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { resolveLocalRefs } from '../../src/contract/local-ref-resolver.js';
 import { openStorage } from '../../src/data/engine/open-storage.js';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
-import { resolveLocalRefs } from '../../src/contract/local-ref-resolver.js';
-import { violationsOf } from '../../src/json-schema/strict-validator.js';
 import type { JsonSchema } from '../../src/json-schema/json-schema.js';
-import { claimsFor, rsa, sign } from '../identity/auth-test-keys.js';
+import { violationsOf } from '../../src/json-schema/strict-validator.js';
 import { parseResponse, rawRequest, startHardenedServer, stopServer } from '../hardening/hardened-server.js';
+import { claimsFor, rsa, sign } from '../identity/auth-test-keys.js';
 import { engines } from '../support/engines.js';
 import { buildTestApp, contract, mintTestToken } from '../support/test-app.js';
 
@@ -36,7 +38,8 @@ describe('problem types: the contract lists exactly what the server sends', () =
   function record(res: request.Response): request.Response {
     const body = res.body as Record<string, unknown>;
     expect(res.headers['content-type'], `${res.status} ${res.text}`).toMatch(/^application\/problem\+json/);
-    if (!seen.has(String(body.type))) seen.set(String(body.type), { status: res.status, headers: res.headers as Record<string, string>, body });
+    if (!seen.has(String(body.type)))
+      seen.set(String(body.type), { status: res.status, headers: res.headers as Record<string, string>, body });
     return res;
   }
 
@@ -49,8 +52,15 @@ describe('problem types: the contract lists exactly what the server sends', () =
     record(await api.get('/customers').query({ limit: 0 }).expect(400)); // validation-error
     record(await api.get('/customers').query({ cursor: 'notACursorOfOurs' }).expect(400)); // invalid-input
     record(await api.post('/customers').set('Content-Type', 'application/json').send('{"customer_code":').expect(400)); // malformed-json
-    record(await api.post('/customers').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('not gzip').expect(400)); // bad-request
-    record(await api.post('/customers').send({ ...customer, name: 'x'.repeat(100) }).expect(413)); // payload-too-large
+    record(
+      await api.post('/customers').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('not gzip').expect(400),
+    ); // bad-request
+    record(
+      await api
+        .post('/customers')
+        .send({ ...customer, name: 'x'.repeat(100) })
+        .expect(413),
+    ); // payload-too-large
     record(await api.post('/customers').set('Content-Type', 'text/plain').send('ACME').expect(415)); // unsupported-media-type
     record(await request(app).get('/customers').expect(401)); // unauthorized
     record(await request(app).get('/customers').set('Authorization', noScopes).expect(403)); // insufficient-scope
@@ -61,8 +71,15 @@ describe('problem types: the contract lists exactly what the server sends', () =
     record(await api.delete('/customers').expect(405)); // method-not-allowed
     record(await request(app).get('/docs').expect(404)); // docs-not-built
     record(await api.get('/customers').query({ access_token: 'secret' }).expect(400)); // credentials-in-url
-    record(await api.post('/customers').set('Content-Type', 'application/json').send('{"customer_code":"A","customer_code":"B"}').expect(400)); // duplicate-json-key
-    record(await api.get('/customers').query({ region: 'x'.repeat(9000) }).expect(414)); // uri-too-long
+    record(
+      await api.post('/customers').set('Content-Type', 'application/json').send('{"customer_code":"A","customer_code":"B"}').expect(400),
+    ); // duplicate-json-key
+    record(
+      await api
+        .get('/customers')
+        .query({ region: 'x'.repeat(9000) })
+        .expect(414),
+    ); // uri-too-long
 
     // What Node's HTTP parser refuses never reaches the app: a served process answers it.
     const raw = await startHardenedServer(storage, { HEADERS_TIMEOUT_MS: '200', REQUEST_TIMEOUT_MS: '400' });
@@ -93,8 +110,16 @@ describe('problem types: the contract lists exactly what the server sends', () =
     writeFileSync(file, 'not an SQLite database '.repeat(200));
     const unreadable = await openStorage(file);
     cleanups.push(() => unreadable.destroy());
-    record(await request((await buildTestApp(unreadable)).app).get('/ready').expect(503)); // database-unavailable
-    record(await request((await buildTestApp(storage, { isStopping: () => true })).app).get('/ready').expect(503)); // shutting-down
+    record(
+      await request((await buildTestApp(unreadable)).app)
+        .get('/ready')
+        .expect(503),
+    ); // database-unavailable
+    record(
+      await request((await buildTestApp(storage, { isStopping: () => true })).app)
+        .get('/ready')
+        .expect(503),
+    ); // shutting-down
 
     // A JWKS URL nobody listens on: the token cannot be checked either way.
     const closed: Server = createServer();
@@ -179,8 +204,11 @@ describe('problem examples: each uses a documented type and names its own operat
     },
   );
 
-  it.each(problemExamples.filter(([, status]) => status === '403'))('%s %s %s names the scope that operation requires', (_id, _status, _name, value, operation) => {
-    const scopes = (operation.security ?? []).flatMap((requirement) => Object.values(requirement).flat());
-    expect(scopes.some((scope) => String(value.detail).includes(`scope ${scope},`))).toBe(true);
-  });
+  it.each(problemExamples.filter(([, status]) => status === '403'))(
+    '%s %s %s names the scope that operation requires',
+    (_id, _status, _name, value, operation) => {
+      const scopes = (operation.security ?? []).flatMap((requirement) => Object.values(requirement).flat());
+      expect(scopes.some((scope) => String(value.detail).includes(`scope ${scope},`))).toBe(true);
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { HandlerMap } from '../../src/contract/operation-types.js';
 import { engines } from '../support/engines.js';
 import { insertCustomers } from '../support/fixtures.js';
@@ -46,7 +47,10 @@ describe.each(engines)('response validation on $name', (engine) => {
   afterAll(() => close());
 
   it('when a handler returns an undocumented property, the client gets a 500 problem, not the drifted body', async () => {
-    const res = await api.get('/customers/ACME').expect(500).expect('content-type', /application\/problem\+json/);
+    const res = await api
+      .get('/customers/ACME')
+      .expect(500)
+      .expect('content-type', /application\/problem\+json/);
     expect(JSON.stringify(res.body)).not.toContain('internal_credit_score');
     expect(JSON.stringify(res.body)).not.toContain('712');
     expect(res.body).toMatchObject({ status: 500, title: 'Internal Server Error' });
@@ -63,16 +67,26 @@ describe.each(engines)('response validation on $name', (engine) => {
   });
 
   it('when a handler sets a documented header to a value its schema refuses, the client gets a 500 problem naming no header', async () => {
-    const res = await api.get('/logo.svg').expect(500).expect('content-type', /application\/problem\+json/);
+    const res = await api
+      .get('/logo.svg')
+      .expect(500)
+      .expect('content-type', /application\/problem\+json/);
     expect(res.headers['cross-origin-resource-policy']).not.toBe('same-site');
-    const logged = logs.lines.find((l) => l.msg === 'response does not match the contract; sent 500 instead' && l.operationId === 'getLogo');
+    const logged = logs.lines.find(
+      (l) => l.msg === 'response does not match the contract; sent 500 instead' && l.operationId === 'getLogo',
+    );
     expect(JSON.stringify(logged?.errors)).toContain('header Cross-Origin-Resource-Policy');
   });
 
   it('when a handler sets a header value with a line break, the client gets a 500 problem and no injected header', async () => {
-    const res = await api.get('/customers?region=XX').expect(500).expect('content-type', /application\/problem\+json/);
+    const res = await api
+      .get('/customers?region=XX')
+      .expect(500)
+      .expect('content-type', /application\/problem\+json/);
     expect(res.headers['set-cookie']).toBeUndefined();
-    const logged = logs.lines.find((l) => l.msg === 'response does not match the contract; sent 500 instead' && l.operationId === 'listCustomers');
+    const logged = logs.lines.find(
+      (l) => l.msg === 'response does not match the contract; sent 500 instead' && l.operationId === 'listCustomers',
+    );
     expect(logged).toMatchObject({ status: 200, errors: ['header Link has a value HTTP cannot carry'] });
   });
 

@@ -1,5 +1,6 @@
 import { build } from 'fast-json-stringify';
 import { describe, expect, it } from 'vitest';
+
 import { serializerSchema } from '../../scripts/build/contract/serializer-schema.js';
 
 const frameLike = {

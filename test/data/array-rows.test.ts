@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { withArrayRows } from '../../src/data/engine/array-rows.js';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { SimpleTable } from '../../src/data/simple-table/simple-table.js';
@@ -19,7 +20,10 @@ describe.each(engines)('rows read as arrays on $name', (engine) => {
   });
   afterAll(() => close());
 
-  const byCode = sql<{ customer_code: string; region: string }>`select customer_code, region from customers where customer_code = ${'ARR1'}`;
+  const byCode = sql<{
+    customer_code: string;
+    region: string;
+  }>`select customer_code, region from customers where customer_code = ${'ARR1'}`;
 
   it('returns a marked read as arrays where the engine can (SQLite), and as objects where it cannot', async () => {
     const { rows } = await storage.db.executeQuery(withArrayRows(byCode.compile(storage.db)));

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { runProducer, type DataNodeProducer } from '../../src/data/data-node/data-node-producer.js';
+
 import { defineDataNode } from '../../src/data/data-node/data-node-declaration.js';
 import { DataNodeNotFoundError, TooManyRowsError } from '../../src/data/data-node/data-node-errors.js';
+import { type DataNodeProducer, runProducer } from '../../src/data/data-node/data-node-producer.js';
 import { DataNodeReader } from '../../src/data/data-node/data-node-reader.js';
-import { columns } from '../../src/data/query/column.js';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
+import { columns } from '../../src/data/query/column.js';
 import { randomNumberNode } from '../../src/data/tables/random-number-node.js';
 import { randomNumberProducer } from '../../src/services/random-number-producer.js';
 import { DAY_MS, parseUtcDate } from '../../src/services/utc-days.js';
@@ -69,11 +70,9 @@ describe.each(engines)('DataNode producer and reader on $name', (engine) => {
       expect(registered.lastUpdated).not.toBeNull();
 
       const progress: [number, number][] = [];
-      const rerun = await runProducer(
-        storage,
-        randomNumberProducer(node, { firstDay: day('2026-01-01'), lastDay: day('2026-09-12') }),
-        { onProgress: (written, total) => progress.push([written, total]) },
-      );
+      const rerun = await runProducer(storage, randomNumberProducer(node, { firstDay: day('2026-01-01'), lastDay: day('2026-09-12') }), {
+        onProgress: (written, total) => progress.push([written, total]),
+      });
       expect(rerun.written).toBe(250);
       expect(progress.at(-1)).toEqual([250, 250]);
       const after = await storedDays(storage);
@@ -129,9 +128,7 @@ describe.each(engines)('DataNode producer and reader on $name', (engine) => {
   it('a node with a unique_identifier dimension stores one row per (time, series) and filters by series', async () => {
     const { storage, close } = await engine.open();
     try {
-      const prices = defineDataNode('test_prices_1d', { unique_identifier: columns.text(), close: columns.real() }, [
-        'unique_identifier',
-      ]);
+      const prices = defineDataNode('test_prices_1d', { unique_identifier: columns.text(), close: columns.real() }, ['unique_identifier']);
       const t = (iso: string) => day(iso);
       const producer = (rows: { time_index: Date; unique_identifier: string; close: number }[]) => ({
         node: prices,

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { and, type Filter, or } from '../../src/data/simple-table/filter.js';
 import { filterBuilder } from '../../src/data/simple-table/filter-builder.js';
-import { FilterError, checkFilter } from '../../src/data/simple-table/filter-check.js';
-import { and, or, type Filter } from '../../src/data/simple-table/filter.js';
+import { checkFilter, FilterError } from '../../src/data/simple-table/filter-check.js';
 import { SimpleTable } from '../../src/data/simple-table/simple-table.js';
 import { createDeclaredTable } from '../../src/data/simple-table/table-ddl.js';
 import { engines } from '../support/engines.js';
-import { instruments, type Instruments } from '../support/instruments-table.js';
+import { type Instruments, instruments } from '../support/instruments-table.js';
 
 const f = filterBuilder(instruments);
 

@@ -1,5 +1,6 @@
 import type { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { runProducer } from '../../src/data/data-node/data-node-producer.js';
 import { DataNodeReader } from '../../src/data/data-node/data-node-reader.js';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
@@ -46,7 +47,11 @@ describe.each(engines)('query plans of the bench-scale reads on $name', (engine)
     ({ storage, close } = await engine.open({ onQuery: (query) => sent.push(query) }));
     const table = new SimpleTable(storage, customersTable);
     for (let first = 1; first <= CUSTOMERS; first += 1_000) {
-      const rows = Array.from({ length: 1_000 }, (_, i) => ({ customer_code: `PLAN${first + i}`, name: `Customer ${first + i}`, region: REGIONS[(first + i) % 4]! }));
+      const rows = Array.from({ length: 1_000 }, (_, i) => ({
+        customer_code: `PLAN${first + i}`,
+        name: `Customer ${first + i}`,
+        region: REGIONS[(first + i) % 4]!,
+      }));
       await table.insert(rows);
     }
     await runProducer(storage, randomNumberProducer(node, { firstDay: new Date(lastDay.getTime() - 3_650 * DAY_MS), lastDay }));
@@ -58,7 +63,10 @@ describe.each(engines)('query plans of the bench-scale reads on $name', (engine)
 
   const reads: [string, () => Promise<unknown>][] = [
     ['the first page of a region', () => customers.list({ region: 'US', limit: 50 })],
-    ['a page deep in a region (keyset cursor near the end)', () => customers.list({ region: 'US', limit: 50, cursor: encodeCustomerCursor(CUSTOMERS - 400) })],
+    [
+      'a page deep in a region (keyset cursor near the end)',
+      () => customers.list({ region: 'US', limit: 50, cursor: encodeCustomerCursor(CUSTOMERS - 400) }),
+    ],
     ['one customer by code', () => customers.get(`PLAN${CUSTOMERS / 2}`)],
     ['one year of random numbers out of ten', () => randomNumbers.between({ start_date: '2025-07-01', end_date: '2026-06-30' })],
   ];
@@ -69,13 +77,20 @@ describe.each(engines)('query plans of the bench-scale reads on $name', (engine)
     for (const query of queries) {
       const plan = await explain(storage, query);
       const lines = plan.map((step) => step.line);
-      expect(plan.filter((step) => step.fullScan).map((step) => `${step.line}: ${step.fullScan}`), `${query.sql}\n${lines.join('\n')}`).toEqual([]);
+      expect(
+        plan.filter((step) => step.fullScan).map((step) => `${step.line}: ${step.fullScan}`),
+        `${query.sql}\n${lines.join('\n')}`,
+      ).toEqual([]);
     }
   });
 
   it('when a query filters on a column without an index, the plan check reports the full scan', async () => {
-    const [query] = await queriesOf(sent, () => new SimpleTable(storage, customersTable).executeFilter(customerFilters.name.eq('Customer 7'), { limit: 5 }));
+    const [query] = await queriesOf(sent, () =>
+      new SimpleTable(storage, customersTable).executeFilter(customerFilters.name.eq('Customer 7'), { limit: 5 }),
+    );
     const plan = await explain(storage, query!);
-    expect(plan.some((step) => step.fullScan === (storage.kind === 'sqlite' ? 'reads the whole table or index' : 'reads the whole table'))).toBe(true);
+    expect(
+      plan.some((step) => step.fullScan === (storage.kind === 'sqlite' ? 'reads the whole table or index' : 'reads the whole table')),
+    ).toBe(true);
   });
 });

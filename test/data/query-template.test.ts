@@ -1,23 +1,24 @@
 import fc from 'fast-check';
 import {
+  type CompiledQuery,
   DummyDriver,
   Kysely,
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
+  sql,
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
-  sql,
-  type CompiledQuery,
 } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
-import { filterBuilder } from '../../src/data/simple-table/filter-builder.js';
-import { and, or, type Filter } from '../../src/data/simple-table/filter.js';
 import { QueryTemplate } from '../../src/data/query/query-template.js';
-import { SimpleTable, type QueryOptions } from '../../src/data/simple-table/simple-table.js';
-import { instruments, type Instruments } from '../support/instruments-table.js';
+import { and, type Filter, or } from '../../src/data/simple-table/filter.js';
+import { filterBuilder } from '../../src/data/simple-table/filter-builder.js';
+import { type QueryOptions, SimpleTable } from '../../src/data/simple-table/simple-table.js';
+import { type Instruments, instruments } from '../support/instruments-table.js';
 
 const f = filterBuilder(instruments);
 
@@ -87,7 +88,11 @@ const filter: fc.Arbitrary<Filter<Instruments>> = fc.letrec<{ node: Filter<Instr
 const options: fc.Arbitrary<QueryOptions<Instruments>> = fc.record({
   limit: fc.integer({ min: 1, max: 500 }),
   offset: fc.nat(1000),
-  orderBy: fc.constantFrom<QueryOptions<Instruments>['orderBy']>(undefined, [{ column: 'price', direction: 'desc' }], [{ column: 'symbol' }]),
+  orderBy: fc.constantFrom<QueryOptions<Instruments>['orderBy']>(
+    undefined,
+    [{ column: 'price', direction: 'desc' }],
+    [{ column: 'symbol' }],
+  ),
 });
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { openStorage } from '../../src/data/engine/open-storage.js';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { migrateToLatest } from '../../src/data/migrations.js';

@@ -4,10 +4,12 @@
 // (The SDK calls are compiled against the packed SDK by test/sdk/pack-and-consume.test.ts.)
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { withCodeSamples } from '../../scripts/docs/code-samples.js';
 import { contractOperations, readContract } from '../e2e/support/contract-operations.js';
-import { startServer, type RunningServer } from '../e2e/support/server-process.js';
+import { type RunningServer, startServer } from '../e2e/support/server-process.js';
 import { mintTestToken } from '../support/test-token.js';
 
 const run = promisify(execFile);

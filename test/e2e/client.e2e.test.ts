@@ -4,11 +4,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, paginate, ProblemError, unwrap, type TutorialApiClient } from '../../clients/typescript/src/index.js';
-import { contractOperations, contractRequiresAuth, readContract } from './support/contract-operations.js';
-import { startServer, type RunningServer } from './support/server-process.js';
+
+import { createClient, paginate, ProblemError, type TutorialApiClient, unwrap } from '../../clients/typescript/src/index.js';
 import { mintTestToken } from '../support/test-token.js';
+import { contractOperations, contractRequiresAuth, readContract } from './support/contract-operations.js';
+import { type RunningServer, startServer } from './support/server-process.js';
 
 const contract = readContract();
 const declared = contractOperations(contract).map((o) => o.operationId);
@@ -131,7 +133,9 @@ operation('getCommandCenterConnectionContract', () => {
   });
 
   it('when an unknown query parameter is sent, answers a 400 problem', async () => {
-    const problem = await problemOf(api.GET('/.well-known/command-center/connection-contract', { params: { query: { x: 1 } as never } }).then(unwrap));
+    const problem = await problemOf(
+      api.GET('/.well-known/command-center/connection-contract', { params: { query: { x: 1 } as never } }).then(unwrap),
+    );
     expect(problem.status).toBe(400);
   });
 });

@@ -5,12 +5,13 @@
 // `key`, values from `example` / `defaultValue`, `Accept: application/json`, the API token
 // injected as its secret variable declares) and check each answer is the frame it promises.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createFrameChecker } from '../../src/command-center/frame-check.js';
 import { discoveryValidator } from '../command-center/discovery-contract/discovery-validator.js';
 import { engines } from '../support/engines.js';
-import { launchServer, prepareServerDatabase, type RunningServer, type ServerDatabase } from './support/server-process.js';
-import { readContract } from './support/contract-operations.js';
 import { mintTestToken } from '../support/test-token.js';
+import { readContract } from './support/contract-operations.js';
+import { launchServer, prepareServerDatabase, type RunningServer, type ServerDatabase } from './support/server-process.js';
 
 const DISCOVERY = '/.well-known/command-center/connection-contract';
 const COMMAND_CENTER_ORIGIN = 'http://localhost:5173';
@@ -57,12 +58,18 @@ function call(url: string, init: RequestInit = {}, timeoutMs = 10_000): Promise<
 /** The value Command Center fills in from the parameter's metadata. */
 function valueOf(operation: Operation, parameter: Parameter): string | undefined {
   const value = parameter.example ?? parameter.defaultValue;
-  if (value === undefined && parameter.required) throw new Error(`${operation.operationId}: required parameter ${parameter.key} has no example or default`);
+  if (value === undefined && parameter.required)
+    throw new Error(`${operation.operationId}: required parameter ${parameter.key} has no example or default`);
   return value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** The request Command Center sends for a query: URL and headers, secrets injected as declared. */
-function queryRequest(root: string, operation: Operation, secrets: Secret[], values: Record<string, string>): { url: string; headers: Record<string, string> } {
+function queryRequest(
+  root: string,
+  operation: Operation,
+  secrets: Secret[],
+  values: Record<string, string>,
+): { url: string; headers: Record<string, string> } {
   let path = operation.path;
   for (const parameter of operation.parameters?.path ?? []) {
     const value = valueOf(operation, parameter);
@@ -76,7 +83,8 @@ function queryRequest(root: string, operation: Operation, secrets: Secret[], val
   const headers: Record<string, string> = { Accept: 'application/json' };
   for (const parameter of operation.parameters?.headers ?? []) {
     const name = parameter.name ?? parameter.key;
-    if (REFUSED_HEADERS.includes(name.toLowerCase())) throw new Error(`${operation.operationId} declares ${name}, which Command Center refuses to send`);
+    if (REFUSED_HEADERS.includes(name.toLowerCase()))
+      throw new Error(`${operation.operationId} declares ${name}, which Command Center refuses to send`);
     const value = valueOf(operation, parameter);
     if (value !== undefined) headers[name] = value;
   }
@@ -103,12 +111,17 @@ async function discover(root: string, headers: Record<string, string> = {}): Pro
 
 async function checkHealth(root: string, discovery: Discovery): Promise<void> {
   const operation = discovery.availableOperations.find((o) => o.operationId === discovery.health.operationId)!;
-  const res = await call(root + operation.path, { method: operation.method, headers: { Accept: 'application/json' } }, discovery.health.timeoutMs);
+  const res = await call(
+    root + operation.path,
+    { method: operation.method, headers: { Accept: 'application/json' } },
+    discovery.health.timeoutMs,
+  );
   if (discovery.health.expectedStatus === undefined) expect(res.ok).toBe(true);
   else expect(res.status).toBe(discovery.health.expectedStatus);
 }
 
-const queryOperations = (discovery: Discovery) => discovery.availableOperations.filter((o) => o.kind === 'query' || o.capabilities.includes('query'));
+const queryOperations = (discovery: Discovery) =>
+  discovery.availableOperations.filter((o) => o.kind === 'query' || o.capabilities.includes('query'));
 
 describe.each(engines.map((e) => e.name))('Command Center connecting to the real server, on %s', (engine) => {
   let database: ServerDatabase;
@@ -134,7 +147,9 @@ describe.each(engines.map((e) => e.name))('Command Center connecting to the real
     await checkHealth(root, discovery);
 
     // Branding: /openapi.json's info.x-logo, resolved against the /openapi.json URL, is served.
-    const openapi = (await (await call(`${root}/openapi.json`, { headers: { Accept: 'application/json' } })).json()) as { info: { 'x-logo': { url: string } } };
+    const openapi = (await (await call(`${root}/openapi.json`, { headers: { Accept: 'application/json' } })).json()) as {
+      info: { 'x-logo': { url: string } };
+    };
     const logo = await call(new URL(openapi.info['x-logo'].url, `${root}/openapi.json`).href);
     expect(logo.status).toBe(200);
     expect(logo.headers.get('content-type')).toMatch(/^image\/svg\+xml/);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { bodyPayload, mutate, type RequestMutation } from './fuzz-request.js';
+
 import type { JsonSchema } from '../../src/json-schema/json-schema.js';
 import { satisfies } from '../../src/json-schema/strict-validator.js';
+import { bodyPayload, mutate, type RequestMutation } from './fuzz-request.js';
 
 /** Media types that are not the JSON the operations accept (`certain`: no server may take them as JSON). */
 const OTHER_CONTENT_TYPES = [
@@ -41,7 +42,18 @@ export const malformedJson: RequestMutation = (operation, request) => {
   const { text, contentType } = bodyPayload(request.body);
   const broken = fc.oneof(
     fc.nat(Math.max(0, text.length - 1)).map((at) => text.slice(0, at)),
-    fc.constantFrom(`${text},`, `${text}${text}`, `${text.slice(0, -1)},}`, "{'a': 1}", '{"a": NaN}', '{"a": undefined}', '\u0000', '\uFEFF{}', '[', '"'),
+    fc.constantFrom(
+      `${text},`,
+      `${text}${text}`,
+      `${text.slice(0, -1)},}`,
+      "{'a': 1}",
+      '{"a": NaN}',
+      '{"a": undefined}',
+      '\u0000',
+      '\uFEFF{}',
+      '[',
+      '"',
+    ),
   );
   return broken.map((raw) =>
     mutate(request, `malformed JSON ${JSON.stringify(raw.slice(0, 40))}`, !parsesToValid(raw, operation.body!.schema), (copy) => {

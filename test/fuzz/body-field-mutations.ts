@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { jsonBodyOf, mutate, setJsonBody, type FuzzRequest, type RequestMutation } from './fuzz-request.js';
+
 import { allowedTypes, JSON_TYPES, type JsonType } from '../../src/json-schema/json-schema.js';
-import { jsonLocations, locationLabel, valueAt, withoutValueAt, withValueAt, type JsonLocation } from './json-locations.js';
-import { HUGE_UNITS, oddText, repeated } from './odd-strings.js';
-import type { FuzzOperation } from './spec-operations.js';
 import { satisfies } from '../../src/json-schema/strict-validator.js';
 import { anyCodePoint, matching } from '../../src/json-schema/string-arbitrary.js';
+import { type FuzzRequest, jsonBodyOf, mutate, type RequestMutation, setJsonBody } from './fuzz-request.js';
+import { type JsonLocation, jsonLocations, locationLabel, valueAt, withoutValueAt, withValueAt } from './json-locations.js';
+import { HUGE_UNITS, oddText, repeated } from './odd-strings.js';
+import type { FuzzOperation } from './spec-operations.js';
 
 /** One value of each JSON type, for putting the wrong one somewhere. */
 const SAMPLE_OF_TYPE: Record<JsonType, unknown> = {
@@ -24,22 +25,24 @@ export const missingRequiredField: RequestMutation = (operation, request) => {
     (schema.required ?? []).filter((name) => hasOwn(valueAt(jsonBodyOf(request), path), name)).map((name) => [...path, name]),
   );
   if (targets.length === 0) return undefined;
-  return fc.constantFrom(...targets).map((path) =>
-    mutate(request, `missing required ${locationLabel(path)}`, true, (copy) => setJsonBody(copy, withoutValueAt(jsonBodyOf(copy), path))),
-  );
+  return fc
+    .constantFrom(...targets)
+    .map((path) =>
+      mutate(request, `missing required ${locationLabel(path)}`, true, (copy) => setJsonBody(copy, withoutValueAt(jsonBodyOf(copy), path))),
+    );
 };
 
 /** A value of a JSON type its schema does not allow (the body root included). */
 export const wrongTypeField: RequestMutation = (operation, request) => {
-  const targets = jsonTargets(operation, request).flatMap((location) =>
-    wrongTypesFor(location).map((type) => ({ location, type })),
-  );
+  const targets = jsonTargets(operation, request).flatMap((location) => wrongTypesFor(location).map((type) => ({ location, type })));
   if (targets.length === 0) return undefined;
-  return fc.constantFrom(...targets).map(({ location, type }) =>
-    mutate(request, `wrong type ${locationLabel(location.path)}: ${type}`, true, (copy) =>
-      setJsonBody(copy, withValueAt(jsonBodyOf(copy), location.path, structuredClone(SAMPLE_OF_TYPE[type]))),
-    ),
-  );
+  return fc
+    .constantFrom(...targets)
+    .map(({ location, type }) =>
+      mutate(request, `wrong type ${locationLabel(location.path)}: ${type}`, true, (copy) =>
+        setJsonBody(copy, withValueAt(jsonBodyOf(copy), location.path, structuredClone(SAMPLE_OF_TYPE[type]))),
+      ),
+    );
 };
 
 /** Numbers past their bounds and strings past their length bounds, inside the body. */
@@ -81,9 +84,9 @@ export const hugeStringField: RequestMutation = (operation, request) => {
       fc.integer({ min: 1_000, max: 20_000 }),
       fc.integer({ min: 90_000, max: 140_000 }),
     );
-    return fc.tuple(fc.constantFrom(...HUGE_UNITS), count).map(([unit, n]) =>
-      replaceAt(operation, request, location, repeated(unit, n), `long (${n} × ${JSON.stringify(unit)})`),
-    );
+    return fc
+      .tuple(fc.constantFrom(...HUGE_UNITS), count)
+      .map(([unit, n]) => replaceAt(operation, request, location, repeated(unit, n), `long (${n} × ${JSON.stringify(unit)})`));
   });
 };
 
@@ -93,11 +96,14 @@ export const extraField: RequestMutation = (operation, request) => {
   if (targets.length === 0) return undefined;
   const name = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'id', 'prototype', ''), matching(/^[a-z_]{1,12}$/), oddText());
   const value = fc.oneof(fc.constant('x'), fc.integer(), fc.constant(null), fc.jsonValue({ maxDepth: 2 }));
-  return fc.tuple(fc.constantFrom(...targets), name, value).filter(([location, n]) => !hasOwn(location.schema.properties ?? {}, n)).map(([location, n, v]) => {
-    const path = [...location.path, n];
-    const body = withValueAt(structuredClone(jsonBodyOf(request)), path, v);
-    return mutate(request, `extra ${locationLabel(path)}`, !satisfies(operation.body!.schema, body), (copy) => setJsonBody(copy, body));
-  });
+  return fc
+    .tuple(fc.constantFrom(...targets), name, value)
+    .filter(([location, n]) => !hasOwn(location.schema.properties ?? {}, n))
+    .map(([location, n, v]) => {
+      const path = [...location.path, n];
+      const body = withValueAt(structuredClone(jsonBodyOf(request)), path, v);
+      return mutate(request, `extra ${locationLabel(path)}`, !satisfies(operation.body!.schema, body), (copy) => setJsonBody(copy, body));
+    });
 };
 
 function jsonTargets(operation: FuzzOperation, request: FuzzRequest): JsonLocation[] {
@@ -130,7 +136,9 @@ function outOfRange({ schema }: JsonLocation): unknown[] {
 function replaceAt(operation: FuzzOperation, request: FuzzRequest, location: JsonLocation, value: unknown, what: string): FuzzRequest {
   const body = withValueAt(structuredClone(jsonBodyOf(request)), location.path, value);
   const label = typeof value === 'string' && value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value);
-  return mutate(request, `${what} ${locationLabel(location.path)}=${label}`, !satisfies(operation.body!.schema, body), (copy) => setJsonBody(copy, body));
+  return mutate(request, `${what} ${locationLabel(location.path)}=${label}`, !satisfies(operation.body!.schema, body), (copy) =>
+    setJsonBody(copy, body),
+  );
 }
 
 function isPlainObject(value: unknown): boolean {

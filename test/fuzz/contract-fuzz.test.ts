@@ -1,20 +1,28 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { engines } from '../support/engines.js';
 import { contract } from '../support/test-app.js';
-import { authorizationFor, CREDENTIAL_KINDS, mintCredentials, type CredentialKind, type CredentialSet, type InvalidCredential } from './credentials.js';
+import {
+  authorizationFor,
+  CREDENTIAL_KINDS,
+  type CredentialKind,
+  type CredentialSet,
+  type InvalidCredential,
+  mintCredentials,
+} from './credentials.js';
 import { describeFailure, type FailedExchange } from './failure-report.js';
-import { openFuzzApp, serverLogFor, type FuzzApp } from './fuzz-app.js';
+import { type FuzzApp, openFuzzApp, serverLogFor } from './fuzz-app.js';
 import type { FuzzRequest } from './fuzz-request.js';
-import { followLink, linkSourceRequest } from './link-sequence.js';
 import { fuzzSettings, runsPerOperation } from './fuzz-settings.js';
 import { FuzzStats } from './fuzz-stats.js';
+import { followLink, linkSourceRequest } from './link-sequence.js';
 import { fuzzRequest } from './mutations.js';
 import { expectationViolations, refusalViolations } from './request-expectations.js';
 import { contractViolations } from './response-checker.js';
 import { sendRequest } from './send-request.js';
 import { specLinks } from './spec-links.js';
-import { HTTP_METHODS, specOperations, type FuzzOperation } from './spec-operations.js';
+import { type FuzzOperation, HTTP_METHODS, specOperations } from './spec-operations.js';
 
 /*
  * Spec-driven fuzzing of the real app (issue 8). Every operation openapi.yaml defines gets
@@ -98,7 +106,12 @@ describe('contract fuzz: every operation in openapi.yaml, answered as documented
   });
 
   /** Sends `request` as each kind of caller and throws a replayable account of the first one that breaks the contract. */
-  async function exchangeAsEveryCaller(target: FuzzApp, operation: FuzzOperation, request: FuzzRequest, invalid: InvalidCredential): Promise<void> {
+  async function exchangeAsEveryCaller(
+    target: FuzzApp,
+    operation: FuzzOperation,
+    request: FuzzRequest,
+    invalid: InvalidCredential,
+  ): Promise<void> {
     const failures: FailedExchange[] = [];
     for (const kind of CREDENTIAL_KINDS) {
       const authorization = authorizationFor(credentials, kind, operation, invalid);
@@ -134,14 +147,28 @@ describe.each(engines)('issue 17 item 18: stateful fuzz on $name, following the 
     '%s: the linked resource is what was created or listed, is listed after a create, and refuses callers without credentials or scopes',
     async (title, link) => {
       const target = await openFuzzApp({ engine });
-      const context = { server: target.server, credentials, links, record: (operationId: string, kind: CredentialKind, status: number) => stats.record(operationId, kind, false, status) };
-      const property = fc.asyncProperty(fc.limitShrink(linkSourceRequest(link.from), MAX_SHRINKS), fc.constantFrom(...credentials.invalid), async (request, invalid) => {
-        if (!(await followLink(context, link, request, invalid))) return;
-        stats.recordSequence(title);
-        followed.set(title, (followed.get(title) ?? 0) + 1);
-      });
+      const context = {
+        server: target.server,
+        credentials,
+        links,
+        record: (operationId: string, kind: CredentialKind, status: number) => stats.record(operationId, kind, false, status),
+      };
+      const property = fc.asyncProperty(
+        fc.limitShrink(linkSourceRequest(link.from), MAX_SHRINKS),
+        fc.constantFrom(...credentials.invalid),
+        async (request, invalid) => {
+          if (!(await followLink(context, link, request, invalid))) return;
+          stats.recordSequence(title);
+          followed.set(title, (followed.get(title) ?? 0) + 1);
+        },
+      );
       try {
-        await fc.assert(property, { seed: settings.seed, numRuns: sequenceRuns, plugins: [fc.timeout(RUN_TIMEOUT_MS * 3)], ...(settings.path ? { path: settings.path } : {}) });
+        await fc.assert(property, {
+          seed: settings.seed,
+          numRuns: sequenceRuns,
+          plugins: [fc.timeout(RUN_TIMEOUT_MS * 3)],
+          ...(settings.path ? { path: settings.path } : {}),
+        });
       } catch (error) {
         stats.failedOperations.add(title);
         throw withReplayHint(error, `${engine.name}.*${link.name}`);
@@ -167,7 +194,8 @@ describe.each(engines)('issue 17 item 18: stateful fuzz on $name, following the 
  */
 function withReplayHint(error: unknown, operationId: string): Error {
   const message = error instanceof Error ? error.message : String(error);
-  const cause = error instanceof Error && error.cause instanceof Error && !message.includes(error.cause.message) ? `\n\n${error.cause.message}` : '';
+  const cause =
+    error instanceof Error && error.cause instanceof Error && !message.includes(error.cause.message) ? `\n\n${error.cause.message}` : '';
   const seed = /seed: (-?\d+)/.exec(message)?.[1] ?? String(settings.seed);
   const path = /path: "([^"]+)"/.exec(message)?.[1];
   const replay = `FUZZ_SEED=${seed}${path ? ` FUZZ_PATH=${path}` : ''} npx vitest run test/fuzz/contract-fuzz.test.ts -t '${operationId}'`;

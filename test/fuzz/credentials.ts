@@ -27,7 +27,10 @@ export async function mintCredentials(operations: FuzzOperation[]): Promise<Cred
   const [header, payload, signature] = valid.split('.') as [string, string, string];
   const invalid: InvalidCredential[] = [
     { name: 'not a JWT', authorization: 'Bearer not-a-jwt' },
-    { name: 'wrong signing secret', authorization: `Bearer ${await mintTestToken({ secret: 'another-secret-of-at-least-32-bytes-0123456789' })}` },
+    {
+      name: 'wrong signing secret',
+      authorization: `Bearer ${await mintTestToken({ secret: 'another-secret-of-at-least-32-bytes-0123456789' })}`,
+    },
     { name: 'expired', authorization: `Bearer ${await mintTestToken({ ttlSeconds: -120 })}` },
     { name: 'tampered payload', authorization: `Bearer ${header}.${flipLastChar(payload)}.${signature}` },
     { name: 'alg none', authorization: `Bearer ${base64url('{"alg":"none","typ":"JWT"}')}.${payload}.` },

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import { INTEGER_COLUMN_RANGE as ID_RANGE } from '../../src/data/query/column.js';
 import { mutate, type RequestMutation } from './fuzz-request.js';
 

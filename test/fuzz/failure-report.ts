@@ -1,4 +1,4 @@
-import { bodyPayload, requestUrl, truncate, type FuzzRequest } from './fuzz-request.js';
+import { bodyPayload, type FuzzRequest, requestUrl, truncate } from './fuzz-request.js';
 import type { ObservedResponse } from './send-request.js';
 
 const MAX_BODY_CHARS = 1500;
@@ -52,7 +52,10 @@ export function describeFailure(failure: FailedExchange): string {
     const { text, contentType } = bodyPayload(request.body);
     lines.push(`  content-type: ${contentType ?? '(none)'}`, '', `  ${truncate(text, MAX_BODY_CHARS)}`);
   }
-  lines.push(`  (${request.mutation ? `mutation: ${request.mutation}` : 'valid request'}${request.mustReject ? '; the contract forbids it' : ''})`, '');
+  lines.push(
+    `  (${request.mutation ? `mutation: ${request.mutation}` : 'valid request'}${request.mustReject ? '; the contract forbids it' : ''})`,
+    '',
+  );
   if (response.transportError) {
     lines.push(`Response: none (${response.transportError})`);
   } else {
@@ -65,7 +68,8 @@ export function describeFailure(failure: FailedExchange): string {
     if (omitted > 0) lines.push(`  (${omitted} security, rate-limit and date headers every response carries left out)`);
     lines.push('', `  ${truncate(response.text, MAX_BODY_CHARS)}`);
   }
-  if (failure.serverLog.length > 0) lines.push('', 'Server log for this request:', ...failure.serverLog.map((l) => `  ${truncate(l, MAX_BODY_CHARS)}`));
+  if (failure.serverLog.length > 0)
+    lines.push('', 'Server log for this request:', ...failure.serverLog.map((l) => `  ${truncate(l, MAX_BODY_CHARS)}`));
   return lines.join('\n');
 }
 

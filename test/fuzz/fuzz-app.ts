@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
+
 import type { AppDependencies } from '../../src/app.js';
 import { engines, type TestEngine } from '../support/engines.js';
 import { insertCustomers, manyCustomers, publishRandomNumbers } from '../support/fixtures.js';
-import { openTestApp, type CapturedLogs } from '../support/test-app.js';
+import { type CapturedLogs, openTestApp } from '../support/test-app.js';
 
 /** The real app over a seeded database (in-memory SQLite unless told otherwise), for the fuzzer to hit. */
 export interface FuzzApp {
@@ -19,10 +20,16 @@ export interface FuzzApp {
  * TIMESERIES_MAX_ROWS makes the "range too large" refusal reachable; logs keep errors only,
  * for failure reports.
  */
-export async function openFuzzApp(options: Pick<Partial<AppDependencies>, 'overrideHandlers'> & { engine?: TestEngine } = {}): Promise<FuzzApp> {
+export async function openFuzzApp(
+  options: Pick<Partial<AppDependencies>, 'overrideHandlers'> & { engine?: TestEngine } = {},
+): Promise<FuzzApp> {
   const { engine = engines.find((e) => e.name === 'sqlite')!, ...dependencies } = options;
   // Served through createAppServer, as the production server (src/server.ts) is.
-  const { app: server, logs, close } = await openTestApp(engine, {
+  const {
+    app: server,
+    logs,
+    close,
+  } = await openTestApp(engine, {
     ...dependencies,
     env: { LOG_LEVEL: 'error', TIMESERIES_MAX_ROWS: '60' },
     seed: async (storage) => {
@@ -37,5 +44,7 @@ export async function openFuzzApp(options: Pick<Partial<AppDependencies>, 'overr
 /** The error lines the server logged for one request id. */
 export function serverLogFor(logs: CapturedLogs, requestId: string | undefined): string[] {
   if (!requestId) return [];
-  return logs.lines.filter((line) => line.requestId === requestId || (line.req as { id?: string } | undefined)?.id === requestId).map((line) => JSON.stringify(line));
+  return logs.lines
+    .filter((line) => line.requestId === requestId || (line.req as { id?: string } | undefined)?.id === requestId)
+    .map((line) => JSON.stringify(line));
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeComponent, requestUrl, type FuzzRequest } from './fuzz-request.js';
+
 import { anyCodePoint } from '../../src/json-schema/string-arbitrary.js';
+import { encodeComponent, type FuzzRequest, requestUrl } from './fuzz-request.js';
 
 describe('encodeComponent', () => {
   it('encodes well-formed text exactly like encodeURIComponent', () => {

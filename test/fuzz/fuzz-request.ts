@@ -1,8 +1,10 @@
 import fc from 'fast-check';
+
 import type { FuzzOperation } from './spec-operations.js';
 
 /** A request body: a JSON value serialised on sending, or raw text sent exactly as written. */
-export type FuzzBody = { kind: 'json'; value: unknown; contentType: string } | { kind: 'raw'; text: string; contentType: string | undefined };
+export type FuzzBody =
+  { kind: 'json'; value: unknown; contentType: string } | { kind: 'raw'; text: string; contentType: string | undefined };
 
 /** One generated request, before credentials are attached. */
 export interface FuzzRequest {
@@ -62,7 +64,8 @@ export function encodeComponent(text: string): string {
 /** Gives a request a one-line rendering in fast-check's counterexample reports. */
 export function withSummary(request: FuzzRequest): FuzzRequest {
   return Object.defineProperty(request, fc.toStringMethod, {
-    value: () => `${request.method} ${truncate(requestUrl(request), 300)}${request.mutation ? ` (mutation: ${request.mutation})` : ' (valid)'}`,
+    value: () =>
+      `${request.method} ${truncate(requestUrl(request), 300)}${request.mutation ? ` (mutation: ${request.mutation})` : ' (valid)'}`,
     enumerable: false,
   });
 }
@@ -79,7 +82,9 @@ export function mutate(request: FuzzRequest, mutation: string, mustReject: boole
     pathParams: { ...request.pathParams },
     query: request.query.map(([name, value]) => [name, value]),
     headers: { ...request.headers },
-    body: request.body && (request.body.kind === 'json' ? { ...request.body, value: structuredClone(request.body.value) } : { ...request.body }),
+    body:
+      request.body &&
+      (request.body.kind === 'json' ? { ...request.body, value: structuredClone(request.body.value) } : { ...request.body }),
     mutation,
     mustReject,
   };

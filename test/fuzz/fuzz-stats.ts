@@ -30,7 +30,10 @@ export class FuzzStats {
   /** The line `make test` shows. */
   summary(seed: number, elapsedMs: number): string {
     const callers = [...this.byCaller].map(([kind, n]) => `${n} ${kind}`).join(', ');
-    const statuses = [...this.byStatus].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
+    const statuses = [...this.byStatus]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(' ');
     return (
       `contract fuzz: ${this.covered.size} operations covered, ${this.requests} requests sent ` +
       `(${this.valid} valid, ${this.mutated} mutated; ${callers}; statuses ${statuses}), ` +

@@ -1,11 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
 import type { HandlerMap } from '../../src/contract/operation-types.js';
 import { contract } from '../support/test-app.js';
-import { mintCredentials, type CredentialSet } from './credentials.js';
-import { openFuzzApp, type FuzzApp } from './fuzz-app.js';
-import { withSummary, type FuzzRequest } from './fuzz-request.js';
+import { type CredentialSet, mintCredentials } from './credentials.js';
+import { type FuzzApp, openFuzzApp } from './fuzz-app.js';
+import { type FuzzRequest, withSummary } from './fuzz-request.js';
 import { followLink, type SequenceContext } from './link-sequence.js';
-import { specLinks, type FuzzLink } from './spec-links.js';
+import { type FuzzLink, specLinks } from './spec-links.js';
 import { specOperations } from './spec-operations.js';
 
 // The stateful phase's own checks, against apps made to break what it looks for.
@@ -63,7 +64,9 @@ describe('the stateful fuzz phase (issue 17 item 18)', () => {
       ...handlers,
       listCustomers: async (input, context) => {
         const result = await handlers.listCustomers(input, context);
-        return result.status === 200 ? { ...result, body: result.body.filter((c) => c.customer_code !== newCustomer.customer_code) } : result;
+        return result.status === 200
+          ? { ...result, body: result.body.filter((c) => c.customer_code !== newCustomer.customer_code) }
+          : result;
       },
     });
     await expect(follow(createLink, hiding)).rejects.toThrow(/created, but not in \d+ page\(s\) of listCustomers/);

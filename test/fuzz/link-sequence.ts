@@ -1,15 +1,17 @@
 import type { Server } from 'node:http';
-import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
+
+import fc from 'fast-check';
+
 import { authorizationFor, type CredentialKind, type CredentialSet, type InvalidCredential } from './credentials.js';
 import { describeFailure } from './failure-report.js';
-import { jsonBodyOf, requestUrl, truncate, withSummary, type FuzzRequest } from './fuzz-request.js';
+import { type FuzzRequest, jsonBodyOf, requestUrl, truncate, withSummary } from './fuzz-request.js';
+import { listedItem } from './listing-walk.js';
 import { contractViolations } from './response-checker.js';
-import { evaluateExpression, parsedBody, pointerSegments, pointerTarget, type Exchange } from './runtime-expression.js';
-import { sendRequest, type ObservedResponse } from './send-request.js';
+import { evaluateExpression, type Exchange, parsedBody, pointerSegments, pointerTarget } from './runtime-expression.js';
+import { type ObservedResponse, sendRequest } from './send-request.js';
 import type { FuzzLink } from './spec-links.js';
 import type { FuzzOperation } from './spec-operations.js';
-import { listedItem } from './listing-walk.js';
 import { placeParameter, validRequest } from './valid-request.js';
 
 /** What a sequence needs: the server, the callers' credentials, every link (to find listings) and a place to count requests. */
@@ -30,7 +32,12 @@ const REFUSED_CALLERS: readonly CredentialKind[] = ['anonymous', 'invalid-token'
  * the link without valid credentials must answer 401, without the target's scopes 403.
  * Resolves to whether the link was followed; throws a replayable account of the first break.
  */
-export async function followLink(context: SequenceContext, link: FuzzLink, source: FuzzRequest, invalid: InvalidCredential): Promise<boolean> {
+export async function followLink(
+  context: SequenceContext,
+  link: FuzzLink,
+  source: FuzzRequest,
+  invalid: InvalidCredential,
+): Promise<boolean> {
   const steps: string[] = [];
   const send = async (operation: FuzzOperation, request: FuzzRequest, kind: CredentialKind): Promise<ObservedResponse> => {
     const authorization = authorizationFor(context.credentials, kind, operation, invalid);
@@ -41,9 +48,26 @@ export async function followLink(context: SequenceContext, link: FuzzLink, sourc
     if (violations.length > 0) throw broken(violations, { operation, request, kind, authorization, response });
     return response;
   };
-  const broken = (violations: string[], exchange?: { operation: FuzzOperation; request: FuzzRequest; kind: CredentialKind; authorization: string | undefined; response: ObservedResponse }) => {
+  const broken = (
+    violations: string[],
+    exchange?: {
+      operation: FuzzOperation;
+      request: FuzzRequest;
+      kind: CredentialKind;
+      authorization: string | undefined;
+      response: ObservedResponse;
+    },
+  ) => {
     const detail = exchange
-      ? describeFailure({ operationId: exchange.operation.operationId, request: exchange.request, caller: exchange.kind, authorization: exchange.authorization, response: exchange.response, violations, serverLog: [] })
+      ? describeFailure({
+          operationId: exchange.operation.operationId,
+          request: exchange.request,
+          caller: exchange.kind,
+          authorization: exchange.authorization,
+          response: exchange.response,
+          violations,
+          serverLog: [],
+        })
       : violations.map((v) => `  - ${v}`).join('\n');
     return new Error(`${link.title}: the sequence broke\n${steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')}\n\n${detail}`);
   };
@@ -58,12 +82,14 @@ export async function followLink(context: SequenceContext, link: FuzzLink, sourc
   const resource = parsedBody(read);
   const origins = linkOrigins(link, sourceExchange);
   for (const origin of origins) {
-    if (!isDeepStrictEqual(resource, origin)) throw broken([`the linked resource ${JSON.stringify(resource)} is not what the link came from: ${JSON.stringify(origin)}`]);
+    if (!isDeepStrictEqual(resource, origin))
+      throw broken([`the linked resource ${JSON.stringify(resource)} is not what the link came from: ${JSON.stringify(origin)}`]);
   }
   const sent = jsonBodyOf(source);
   if (link.from.body && isObject(sent) && isObject(resource)) {
     const changed = Object.keys(sent).filter((field) => !isDeepStrictEqual(sent[field], resource[field]));
-    if (changed.length > 0) throw broken([`read back, ${changed.join(', ')} differ from what was sent: ${JSON.stringify(sent)} vs ${JSON.stringify(resource)}`]);
+    if (changed.length > 0)
+      throw broken([`read back, ${changed.join(', ')} differ from what was sent: ${JSON.stringify(sent)} vs ${JSON.stringify(resource)}`]);
   }
 
   for (const kind of REFUSED_CALLERS) {
@@ -77,7 +103,8 @@ export async function followLink(context: SequenceContext, link: FuzzLink, sourc
     for (const listing of context.links.filter((l) => l !== link && l.to === link.to && l.from.method === 'GET' && !l.from.body)) {
       const found = await listedItem(listing, target, (request) => send(listing.from, request, 'all-scopes'));
       if (found.item === undefined) throw broken([`created, but not in ${found.pages} page(s) of ${listing.from.operationId}`]);
-      if (!isDeepStrictEqual(found.item, origins[0])) throw broken([`listed as ${JSON.stringify(found.item)}, created as ${JSON.stringify(origins[0])}`]);
+      if (!isDeepStrictEqual(found.item, origins[0]))
+        throw broken([`listed as ${JSON.stringify(found.item)}, created as ${JSON.stringify(origins[0])}`]);
     }
   }
   return true;
@@ -90,7 +117,9 @@ export async function followLink(context: SequenceContext, link: FuzzLink, sourc
  */
 export function linkSourceRequest(operation: FuzzOperation): fc.Arbitrary<FuzzRequest> {
   const required = (name: string) => operation.parameters.some((p) => p.in === 'query' && p.name === name && p.required);
-  const bare = validRequest(operation).map((request) => withSummary({ ...request, query: request.query.filter(([name]) => required(name)) }));
+  const bare = validRequest(operation).map((request) =>
+    withSummary({ ...request, query: request.query.filter(([name]) => required(name)) }),
+  );
   return fc.oneof(bare, validRequest(operation));
 }
 
@@ -110,7 +139,11 @@ export function linkedRequest(link: FuzzLink, exchange: Exchange): FuzzRequest |
   for (const parameter of link.parameters) {
     const value = evaluateExpression(parameter.expression, exchange);
     if (value === undefined || value === null) return undefined;
-    placeParameter(request, link.to.parameters.find((p) => p.name === parameter.name && p.in === parameter.in)!, value);
+    placeParameter(
+      request,
+      link.to.parameters.find((p) => p.name === parameter.name && p.in === parameter.in)!,
+      value,
+    );
   }
   return withSummary(request);
 }

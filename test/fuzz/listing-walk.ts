@@ -1,4 +1,4 @@
-import { withSummary, type FuzzRequest } from './fuzz-request.js';
+import { type FuzzRequest, withSummary } from './fuzz-request.js';
 import { parsedBody, pointerSegments, pointerTarget, UnsupportedExpressionError } from './runtime-expression.js';
 import type { ObservedResponse } from './send-request.js';
 import type { FuzzLink } from './spec-links.js';
@@ -50,7 +50,17 @@ function targetValue(target: FuzzRequest, parameter: FuzzLink['parameters'][numb
 }
 
 function pageRequest(operationId: string, path: string, query: [string, string][]): FuzzRequest {
-  return withSummary({ operationId, method: 'GET', pathTemplate: path, pathParams: {}, query, headers: {}, body: undefined, mutation: undefined, mustReject: false });
+  return withSummary({
+    operationId,
+    method: 'GET',
+    pathTemplate: path,
+    pathParams: {},
+    query,
+    headers: {},
+    body: undefined,
+    mutation: undefined,
+    mustReject: false,
+  });
 }
 
 /** The request for the page a `Link: <url>; rel="next"` header names, if any. */

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
+
 import { falseContentEncoding, malformedJson, missingBody, wrongContentType } from './body-envelope-mutations.js';
-import { corruptStringField, extraField, hugeStringField, missingRequiredField, outOfRangeField, wrongTypeField } from './body-field-mutations.js';
+import {
+  corruptStringField,
+  extraField,
+  hugeStringField,
+  missingRequiredField,
+  outOfRangeField,
+  wrongTypeField,
+} from './body-field-mutations.js';
 import { forgedCursor } from './cursor-mutations.js';
 import type { FuzzRequest, RequestMutation } from './fuzz-request.js';
 import {

@@ -48,7 +48,10 @@ export const ODD_FRAGMENTS: readonly string[] = [
 
 /** Text made of odd fragments, possibly mixed with plain ASCII. */
 export function oddText(): fc.Arbitrary<string> {
-  const piece = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ODD_FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 3 }) });
+  const piece = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...ODD_FRAGMENTS) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 3 }) },
+  );
   return fc.array(piece, { minLength: 1, maxLength: 6 }).map((pieces) => pieces.join(''));
 }
 

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { encodeComponent, mutate, requestUrl, type FuzzRequest, type RequestMutation } from './fuzz-request.js';
+
 import { allowedTypes } from '../../src/json-schema/json-schema.js';
-import { HUGE_UNITS, oddText, repeated } from './odd-strings.js';
-import type { FuzzOperation, FuzzParameter } from './spec-operations.js';
 import { satisfies } from '../../src/json-schema/strict-validator.js';
 import { anyCodePoint } from '../../src/json-schema/string-arbitrary.js';
+import { encodeComponent, type FuzzRequest, mutate, type RequestMutation, requestUrl } from './fuzz-request.js';
+import { HUGE_UNITS, oddText, repeated } from './odd-strings.js';
+import type { FuzzOperation, FuzzParameter } from './spec-operations.js';
 
 /** Request lines stay below this, so Node's own 431 (16 KB of headers) is not what gets tested. */
 const URL_BUDGET_BYTES = 7000;
@@ -43,9 +44,11 @@ export const wrongTypeParameter: RequestMutation = (operation, request) => {
   if (targets.length === 0) return undefined;
   return fc.constantFrom(...targets).chain((p) =>
     // An empty path segment would route elsewhere.
-    fc.constantFrom(...WRONG_SCALARS[scalarType(p)!].filter(({ text }) => p.in !== 'path' || text !== '')).map(({ text, certain }) =>
-      mutate(request, `wrong type ${p.in}.${p.name}=${JSON.stringify(text)}`, certain, (copy) => setParameter(copy, p, text)),
-    ),
+    fc
+      .constantFrom(...WRONG_SCALARS[scalarType(p)!].filter(({ text }) => p.in !== 'path' || text !== ''))
+      .map(({ text, certain }) =>
+        mutate(request, `wrong type ${p.in}.${p.name}=${JSON.stringify(text)}`, certain, (copy) => setParameter(copy, p, text)),
+      ),
   );
 };
 
@@ -53,9 +56,11 @@ export const wrongTypeParameter: RequestMutation = (operation, request) => {
 export const outOfRangeParameter: RequestMutation = (operation, request) => {
   const targets = operation.parameters.flatMap((p) => outOfRangeValues(p).map((value) => ({ p, value })));
   if (targets.length === 0) return undefined;
-  return fc.constantFrom(...targets).map(({ p, value }) =>
-    mutate(request, `out of range ${p.in}.${p.name}=${JSON.stringify(truncated(value))}`, true, (copy) => setParameter(copy, p, value)),
-  );
+  return fc
+    .constantFrom(...targets)
+    .map(({ p, value }) =>
+      mutate(request, `out of range ${p.in}.${p.name}=${JSON.stringify(truncated(value))}`, true, (copy) => setParameter(copy, p, value)),
+    );
 };
 
 /** A string parameter replaced by, or salted with, odd unicode, random text or a near miss of its valid value. */
@@ -73,7 +78,11 @@ export const corruptStringParameter: RequestMutation = (operation, request) => {
     );
     return corrupted
       .filter((text) => p.in !== 'path' || !['', '.', '..'].includes(text))
-      .map((text) => mutate(request, `corrupt ${p.in}.${p.name}=${JSON.stringify(truncated(text))}`, certainlyInvalid(p, text), (copy) => setParameter(copy, p, text)));
+      .map((text) =>
+        mutate(request, `corrupt ${p.in}.${p.name}=${JSON.stringify(truncated(text))}`, certainlyInvalid(p, text), (copy) =>
+          setParameter(copy, p, text),
+        ),
+      );
   });
 };
 
@@ -81,12 +90,16 @@ export const corruptStringParameter: RequestMutation = (operation, request) => {
 export const hugeStringParameter: RequestMutation = (operation, request) => {
   const targets = stringParameters(operation);
   if (targets.length === 0) return undefined;
-  return fc.tuple(fc.constantFrom(...targets), fc.constantFrom(...HUGE_UNITS), fc.double({ min: 0.3, max: 1, noNaN: true })).map(([p, unit, share]) => {
-    const room = URL_BUDGET_BYTES - requestUrl(request).length - p.name.length - 2;
-    const count = Math.max(1, Math.floor((room * share) / encodeComponent(unit).length));
-    const text = repeated(unit, count);
-    return mutate(request, `huge ${p.in}.${p.name} (${count} × ${JSON.stringify(unit)})`, certainlyInvalid(p, text), (copy) => setParameter(copy, p, text));
-  });
+  return fc
+    .tuple(fc.constantFrom(...targets), fc.constantFrom(...HUGE_UNITS), fc.double({ min: 0.3, max: 1, noNaN: true }))
+    .map(([p, unit, share]) => {
+      const room = URL_BUDGET_BYTES - requestUrl(request).length - p.name.length - 2;
+      const count = Math.max(1, Math.floor((room * share) / encodeComponent(unit).length));
+      const text = repeated(unit, count);
+      return mutate(request, `huge ${p.in}.${p.name} (${count} × ${JSON.stringify(unit)})`, certainlyInvalid(p, text), (copy) =>
+        setParameter(copy, p, text),
+      );
+    });
 };
 
 function scalarType(parameter: FuzzParameter): 'integer' | 'number' | 'boolean' | undefined {

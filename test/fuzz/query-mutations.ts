@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { mutate, type RequestMutation } from './fuzz-request.js';
-import { oddText } from './odd-strings.js';
+
 import { valueFor } from '../../src/json-schema/schema-arbitrary.js';
 import { matching } from '../../src/json-schema/string-arbitrary.js';
+import { mutate, type RequestMutation } from './fuzz-request.js';
+import { oddText } from './odd-strings.js';
 import { scalarText } from './valid-request.js';
 
 /**
@@ -37,7 +38,11 @@ export const unknownQueryParameter: RequestMutation = (operation, request) => {
     oddText(),
   );
   return fc
-    .tuple(name.filter((n) => !documented.includes(n)), fc.oneof(fc.constant('1'), fc.string({ maxLength: 10 })), fc.boolean())
+    .tuple(
+      name.filter((n) => !documented.includes(n)),
+      fc.oneof(fc.constant('1'), fc.string({ maxLength: 10 })),
+      fc.boolean(),
+    )
     .map(([n, value, twice]) =>
       mutate(request, `unknown query.${JSON.stringify(n)}${twice ? ' (twice)' : ''}`, UNKNOWN_QUERY_PARAMETERS_REJECTED, (copy) => {
         copy.query.push([n, value]);

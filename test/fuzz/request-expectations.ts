@@ -34,12 +34,15 @@ export function expectationViolations(operation: FuzzOperation, request: FuzzReq
 export function refusalViolations(request: FuzzRequest, kind: CredentialKind, status: number, body: string): string[] {
   const { refusal } = request;
   if (!refusal || kind !== 'all-scopes') return [];
-  if (status !== refusal.status) return [`answered ${status}, not ${refusal.status}, to a request the contract refuses (${request.mutation})`];
+  if (status !== refusal.status)
+    return [`answered ${status}, not ${refusal.status}, to a request the contract refuses (${request.mutation})`];
   let fields: unknown[] = [];
   try {
     fields = ((JSON.parse(body) as { errors?: { field?: unknown }[] }).errors ?? []).map((e) => e.field);
   } catch {
     // not JSON: the response checker reports that
   }
-  return fields.includes(refusal.field) ? [] : [`the ${status} problem does not name ${refusal.field} (it names ${JSON.stringify(fields)})`];
+  return fields.includes(refusal.field)
+    ? []
+    : [`the ${status} problem does not name ${refusal.field} (it names ${JSON.stringify(fields)})`];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import type { FuzzRequest } from './fuzz-request.js';
 import { expectationViolations } from './request-expectations.js';
 import { contractViolations } from './response-checker.js';
@@ -36,7 +37,9 @@ const document = {
       Thing: { type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
       Problem: { type: 'object', required: ['status'], properties: { status: { type: 'integer' } } },
     },
-    responses: { Problem: { description: 'A problem.', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } } },
+    responses: {
+      Problem: { description: 'A problem.', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+    },
   },
 };
 
@@ -48,7 +51,9 @@ function response(status: number, contentType: string | undefined, body: unknown
 
 describe('contractViolations', () => {
   it('when the response is documented in every respect, finds nothing (charset ignored)', () => {
-    expect(contractViolations(operation!, response(201, 'application/json; charset=utf-8', { id: 3 }, { location: '/things/3' }))).toEqual([]);
+    expect(contractViolations(operation!, response(201, 'application/json; charset=utf-8', { id: 3 }, { location: '/things/3' }))).toEqual(
+      [],
+    );
   });
 
   it('when the status is not documented, says so', () => {
@@ -82,7 +87,9 @@ describe('contractViolations', () => {
   it('reads a header as its schema type before validating it', () => {
     const problem = { status: 429 };
     expect(contractViolations(operation!, response(429, 'application/problem+json', problem, { 'retry-after': '42' }))).toEqual([]);
-    expect(contractViolations(operation!, response(429, 'application/problem+json', problem, { 'retry-after': '0' }))[0]).toMatch(/retry-after: "0"/);
+    expect(contractViolations(operation!, response(429, 'application/problem+json', problem, { 'retry-after': '0' }))[0]).toMatch(
+      /retry-after: "0"/,
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import type { JsonSchema } from '../../src/json-schema/json-schema.js';
-import type { ObservedResponse } from './send-request.js';
-import { isJsonMediaType, type DocumentedResponse, type FuzzOperation } from './spec-operations.js';
 import { violationsOf } from '../../src/json-schema/strict-validator.js';
+import type { ObservedResponse } from './send-request.js';
+import { type DocumentedResponse, type FuzzOperation, isJsonMediaType } from './spec-operations.js';
 
 /**
  * How `response` breaks the contract of `operation`, one line per problem (empty when it
@@ -15,7 +15,9 @@ export function contractViolations(operation: FuzzOperation, response: ObservedR
   if (response.status >= 500) violations.push(`server error ${response.status}`);
   const documented = documentedResponse(operation, response.status);
   if (!documented) {
-    violations.push(`status ${response.status} is not documented for ${operation.operationId} (documented: ${Object.keys(operation.responses).join(', ')})`);
+    violations.push(
+      `status ${response.status} is not documented for ${operation.operationId} (documented: ${Object.keys(operation.responses).join(', ')})`,
+    );
     return violations;
   }
   return [...violations, ...bodyViolations(documented, response), ...headerViolations(documented, response)];
@@ -60,7 +62,8 @@ function headerViolations(documented: DocumentedResponse, response: ObservedResp
       continue;
     }
     if (header.schema) {
-      for (const v of violationsOf(header.schema, headerValue(header.schema, value))) violations.push(`header ${name}: ${JSON.stringify(value)} ${v}`);
+      for (const v of violationsOf(header.schema, headerValue(header.schema, value)))
+        violations.push(`header ${name}: ${JSON.stringify(value)} ${v}`);
     }
   }
   return violations;

@@ -1,4 +1,4 @@
-import { jsonBodyOf, requestUrl, type FuzzRequest } from './fuzz-request.js';
+import { type FuzzRequest, jsonBodyOf, requestUrl } from './fuzz-request.js';
 import type { ObservedResponse } from './send-request.js';
 
 /** A request as sent and the response it got: what a link's runtime expressions read from. */

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
+
 import supertest from 'supertest';
-import { bodyPayload, requestUrl, type FuzzRequest } from './fuzz-request.js';
+
+import { bodyPayload, type FuzzRequest, requestUrl } from './fuzz-request.js';
 
 /** A response as received: status, lower-cased headers and the raw body text. */
 export interface ObservedResponse {

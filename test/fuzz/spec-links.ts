@@ -1,5 +1,5 @@
 import { resolveLocalRefs } from '../../src/contract/local-ref-resolver.js';
-import { HTTP_METHODS, UnsupportedOperationError, type FuzzOperation, type ParameterLocation } from './spec-operations.js';
+import { type FuzzOperation, HTTP_METHODS, type ParameterLocation, UnsupportedOperationError } from './spec-operations.js';
 
 /** One parameter a link fills in on the operation it leads to. */
 export interface LinkParameter {

@@ -1,5 +1,5 @@
-import { schemaExamples, type JsonSchema } from '../../src/json-schema/json-schema.js';
 import { resolveLocalRefs } from '../../src/contract/local-ref-resolver.js';
+import { type JsonSchema, schemaExamples } from '../../src/json-schema/json-schema.js';
 
 /** HTTP methods an OpenAPI path item may hold operations under. */
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -103,7 +103,8 @@ function mergedParameters(item: Raw, operation: Raw): Raw[] {
 function toParameter(operationId: string, raw: Raw): FuzzParameter {
   const name = raw.name as string;
   const location = raw.in as ParameterLocation;
-  if (raw.schema === undefined) throw new UnsupportedOperationError(operationId, `parameter ${name} has no schema (content-typed parameters are not supported)`);
+  if (raw.schema === undefined)
+    throw new UnsupportedOperationError(operationId, `parameter ${name} has no schema (content-typed parameters are not supported)`);
   const style = raw.style as string | undefined;
   const defaultStyle = location === 'query' || location === 'cookie' ? 'form' : 'simple';
   if ((style !== undefined && style !== defaultStyle) || raw.explode === false) {
@@ -136,9 +137,14 @@ function toResponse(raw: Raw): DocumentedResponse {
   const content = (raw.content ?? {}) as Record<string, Raw>;
   const headers = (raw.headers ?? {}) as Record<string, Raw>;
   return {
-    content: Object.fromEntries(Object.entries(content).map(([type, media]) => [type.toLowerCase(), media.schema as JsonSchema | undefined])),
+    content: Object.fromEntries(
+      Object.entries(content).map(([type, media]) => [type.toLowerCase(), media.schema as JsonSchema | undefined]),
+    ),
     headers: Object.fromEntries(
-      Object.entries(headers).map(([name, h]) => [name.toLowerCase(), { required: h.required === true, schema: h.schema as JsonSchema | undefined }]),
+      Object.entries(headers).map(([name, h]) => [
+        name.toLowerCase(),
+        { required: h.required === true, schema: h.schema as JsonSchema | undefined },
+      ]),
     ),
   };
 }

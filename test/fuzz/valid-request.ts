@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { withSummary, type FuzzBody, type FuzzRequest } from './fuzz-request.js';
+
 import { valueFor } from '../../src/json-schema/schema-arbitrary.js';
-import { isJsonMediaType, type FuzzOperation, type FuzzParameter } from './spec-operations.js';
+import { type FuzzBody, type FuzzRequest, withSummary } from './fuzz-request.js';
+import { type FuzzOperation, type FuzzParameter, isJsonMediaType } from './spec-operations.js';
 
 /** Requests the contract allows for `operation`: every required parameter, some optional ones, a valid body. */
 export function validRequest(operation: FuzzOperation): fc.Arbitrary<FuzzRequest> {
@@ -60,7 +61,10 @@ function formPairs(name: string, value: unknown): [string, string][] {
 
 function simpleText(value: unknown): string {
   if (Array.isArray(value)) return value.map(scalarText).join(',');
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => [k, scalarText(v)]).join(',');
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value)
+      .flatMap(([k, v]) => [k, scalarText(v)])
+      .join(',');
   return scalarText(value);
 }
 
@@ -75,8 +79,10 @@ function parameterValue(parameter: FuzzParameter): fc.Arbitrary<unknown> {
 
 function bodyValue(operation: FuzzOperation): fc.Arbitrary<FuzzBody | undefined> {
   const { schema, mediaType, examples, required } = operation.body!;
-  const body = valueFor(schema, examples).map(
-    (value): FuzzBody => (isJsonMediaType(mediaType) ? { kind: 'json', value, contentType: mediaType } : { kind: 'raw', text: String(value), contentType: mediaType }),
+  const body = valueFor(schema, examples).map((value): FuzzBody =>
+    isJsonMediaType(mediaType)
+      ? { kind: 'json', value, contentType: mediaType }
+      : { kind: 'raw', text: String(value), contentType: mediaType },
   );
   return required ? body : fc.option(body, { nil: undefined, freq: 4 });
 }

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
+
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { engines } from '../support/engines.js';
 import { buildTestApp, type TestAgent } from '../support/test-app.js';
 

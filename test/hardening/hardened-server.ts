@@ -1,17 +1,21 @@
 import type { Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
+
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { createAppServer } from '../../src/http/app-server.js';
 import { answerClientErrors } from '../../src/http/client-errors.js';
 import { apiSecurityHeaders } from '../../src/http/security-headers.js';
-import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { createLogger } from '../../src/logger.js';
-import { contract, TEST_JWT_SECRET, type CapturedLogs } from '../support/test-app.js';
+import { type CapturedLogs, contract, TEST_JWT_SECRET } from '../support/test-app.js';
 
 /** The app served as src/server.ts serves it: the client limits from the config, Node's own answers as problems. */
-export async function startHardenedServer(storage: StorageEngine, env: Record<string, string> = {}): Promise<{ server: Server; port: number; logs: CapturedLogs }> {
+export async function startHardenedServer(
+  storage: StorageEngine,
+  env: Record<string, string> = {},
+): Promise<{ server: Server; port: number; logs: CapturedLogs }> {
   const raw: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -25,7 +29,13 @@ export async function startHardenedServer(storage: StorageEngine, env: Record<st
     },
     text: () => raw.join(''),
   };
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', AUTH_JWT_SECRET: TEST_JWT_SECRET, RATE_LIMIT_PER_MINUTE: '1000000', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    ...env,
+  });
   const logger = createLogger(config.logLevel, sink);
   const server = createAppServer(createApp({ config, storage, contract, logger }), config);
   answerClientErrors(server, logger, apiSecurityHeaders(false));
@@ -80,7 +90,10 @@ export function rawRequest(port: number, bytes: string | Buffer, trickleMs?: num
   const waitFor = (done: () => boolean, what: string, withinMs: number) =>
     new Promise<string>((resolve, reject) => {
       if (done()) return resolve(received());
-      const timer = setTimeout(() => reject(new Error(`${what} not seen within ${withinMs} ms; received ${JSON.stringify(received().slice(0, 300))}`)), withinMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${what} not seen within ${withinMs} ms; received ${JSON.stringify(received().slice(0, 300))}`)),
+        withinMs,
+      );
       waiters.push(() => {
         if (!done()) return;
         clearTimeout(timer);

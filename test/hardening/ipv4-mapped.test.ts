@@ -1,11 +1,13 @@
 // Issue 17 item 15: on an IPv6 listener (HOST=::) IPv4 clients arrive as ::ffff:a.b.c.d; each is
 // keyed as its IPv4 address, not masked into one shared /56 bucket.
 import { request as httpRequest, type Server } from 'node:http';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { callerKey } from '../../src/http/caller-rate-limit.js';
 import { createAppServer } from '../../src/http/app-server.js';
+import { callerKey } from '../../src/http/caller-rate-limit.js';
 import { createLogger } from '../../src/logger.js';
 import { engines } from '../support/engines.js';
 import { contract, TEST_JWT_SECRET } from '../support/test-app.js';
@@ -33,7 +35,13 @@ describe('issue 17 item 15: IPv4 clients of an IPv6 listener', () => {
   beforeAll(async () => {
     const opened = await sqlite.open();
     close = opened.close;
-    const config = loadConfig({ NODE_ENV: 'test', HOST: '::', LOG_LEVEL: 'silent', AUTH_JWT_SECRET: TEST_JWT_SECRET, RATE_LIMIT_PER_MINUTE: '2' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      HOST: '::',
+      LOG_LEVEL: 'silent',
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      RATE_LIMIT_PER_MINUTE: '2',
+    });
     server = createAppServer(createApp({ contract, config, storage: opened.storage, logger: createLogger('silent') }));
     // Dual-stack: IPv4 connections reach this socket as IPv4-mapped IPv6 addresses.
     await new Promise<void>((resolve) => server.listen(0, '::', resolve));
@@ -50,7 +58,7 @@ describe('issue 17 item 15: IPv4 clients of an IPv6 listener', () => {
     expect(first[0]!.partition).toBe(partitionOf('ip:127.0.0.1'));
 
     const second = await getFrom(port, '127.0.0.2');
-    expect(second.status, 'another IPv4 client is not in the first one\'s bucket').toBe(200);
+    expect(second.status, "another IPv4 client is not in the first one's bucket").toBe(200);
     expect(second.partition).toBe(partitionOf('ip:127.0.0.2'));
   });
 

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { firstDuplicateKey } from '../../src/http/json-duplicate-keys.js';
 
 /** A JSON value written member by member, so that an object may repeat a name, in plain or escaped spelling. */
-type Written = { kind: 'leaf'; text: string } | { kind: 'array'; items: Written[] } | { kind: 'object'; members: { name: string; spelling: 'plain' | 'escaped'; value: Written }[] };
+type Written =
+  | { kind: 'leaf'; text: string }
+  | { kind: 'array'; items: Written[] }
+  | { kind: 'object'; members: { name: string; spelling: 'plain' | 'escaped'; value: Written }[] };
 
 const leaf = fc.jsonValue({ maxDepth: 0 }).map((value): Written => ({ kind: 'leaf', text: JSON.stringify(value) ?? 'null' }));
 // Few names, so that repeats are common; "\u0061" and "a" are the same name.
@@ -14,14 +18,19 @@ const { value: written } = fc.letrec<{ value: Written }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     leaf,
     fc.array(tie('value'), { maxLength: 4 }).map((items): Written => ({ kind: 'array', items })),
-    fc.array(fc.record({ name, spelling: fc.constantFrom<'plain' | 'escaped'>('plain', 'escaped'), value: tie('value') }), { maxLength: 4 }).map((members): Written => ({ kind: 'object', members })),
+    fc
+      .array(fc.record({ name, spelling: fc.constantFrom<'plain' | 'escaped'>('plain', 'escaped'), value: tie('value') }), { maxLength: 4 })
+      .map((members): Written => ({ kind: 'object', members })),
   ),
 }));
 
 function text(value: Written, pad: string): string {
   if (value.kind === 'leaf') return value.text;
   if (value.kind === 'array') return `[${pad}${value.items.map((item) => text(item, pad)).join(`,${pad}`)}${pad}]`;
-  const members = value.members.map(({ name, spelling, value: member }) => `${spelling === 'plain' ? JSON.stringify(name) : escaped(name)}${pad}:${pad}${text(member, pad)}`);
+  const members = value.members.map(
+    ({ name, spelling, value: member }) =>
+      `${spelling === 'plain' ? JSON.stringify(name) : escaped(name)}${pad}:${pad}${text(member, pad)}`,
+  );
   return `{${pad}${members.join(`,${pad}`)}${pad}}`;
 }
 
@@ -81,12 +90,21 @@ describe('firstDuplicateKey', () => {
   });
 
   it('issue 17 item 9: finds none in any text JSON.stringify writes', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
         expect(firstDuplicateKey(JSON.stringify(value))).toBeUndefined();
-      }), { numRuns: 1_000, seed: 17 });
+      }),
+      { numRuns: 1_000, seed: 17 },
+    );
   });
 
   it('never throws on malformed text', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', '\\', ',', ':', 'a', ' ', 'u') }), (junk) => void firstDuplicateKey(junk)), { numRuns: 2_000, seed: 17 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', '\\', ',', ':', 'a', ' ', 'u') }),
+        (junk) => void firstDuplicateKey(junk),
+      ),
+      { numRuns: 2_000, seed: 17 },
+    );
   });
 });

@@ -1,5 +1,6 @@
 // Issue 17: the settings items 1 and 16 add, validated like every other variable.
 import { describe, expect, it } from 'vitest';
+
 import { ConfigError, loadConfig } from '../../src/config.js';
 
 describe('issue 17: RATE_LIMIT_REDIS_TIMEOUT_MS and SHUTDOWN_DRAIN_MS', () => {
@@ -20,6 +21,9 @@ describe('issue 17: RATE_LIMIT_REDIS_TIMEOUT_MS and SHUTDOWN_DRAIN_MS', () => {
       expect(() => loadConfig({ [name]: value }), `${name}=${value}`).toThrow(ConfigError);
       expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name}: must be an integer`));
     }
-    expect(loadConfig({ RATE_LIMIT_REDIS_TIMEOUT_MS: '50', SHUTDOWN_DRAIN_MS: '0' })).toMatchObject({ rateLimitRedisTimeoutMs: 50, shutdownDrainMs: 0 });
+    expect(loadConfig({ RATE_LIMIT_REDIS_TIMEOUT_MS: '50', SHUTDOWN_DRAIN_MS: '0' })).toMatchObject({
+      rateLimitRedisTimeoutMs: 50,
+      shutdownDrainMs: 0,
+    });
   });
 });

@@ -1,8 +1,10 @@
 import type { Server } from 'node:http';
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { engines } from '../support/engines.js';
-import { parseResponse, rawRequest, startHardenedServer, stopServer, type RawExchange } from './hardened-server.js';
+import { parseResponse, type RawExchange, rawRequest, startHardenedServer, stopServer } from './hardened-server.js';
 
 const sqlite = engines[0]!;
 
@@ -24,8 +26,18 @@ describe('answers Node sends by itself', () => {
 
   const cases: { status: number; title: string; bytes: string; env: Record<string, string> }[] = [
     { status: 400, title: 'Bad Request', bytes: 'GET /health HTTP/1.1\r\nHost: x\r\nBad Header Name: y\r\n\r\n', env: {} },
-    { status: 431, title: 'Request Header Fields Too Large', bytes: `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`, env: {} },
-    { status: 408, title: 'Request Timeout', bytes: 'GET /health HTTP/1.1\r\nHost: x\r\n', env: { HEADERS_TIMEOUT_MS: '200', REQUEST_TIMEOUT_MS: '400' } },
+    {
+      status: 431,
+      title: 'Request Header Fields Too Large',
+      bytes: `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`,
+      env: {},
+    },
+    {
+      status: 408,
+      title: 'Request Timeout',
+      bytes: 'GET /health HTTP/1.1\r\nHost: x\r\n',
+      env: { HEADERS_TIMEOUT_MS: '200', REQUEST_TIMEOUT_MS: '400' },
+    },
   ];
   for (const { status, title, bytes, env } of cases) {
     it(`issue 17 item 10: Node's own ${status} carries a problem, the security headers, and an access-log line`, async () => {

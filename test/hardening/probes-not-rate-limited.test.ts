@@ -2,8 +2,10 @@
 // `x-rate-limited: false`, so a load balancer sharing an address with clients is never throttled.
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { engines } from '../support/engines.js';
 import { buildTestApp, contract, mintTestToken } from '../support/test-app.js';
 

@@ -2,17 +2,19 @@
 // the limiter fails open (warning, rate_limit_fail_open_total) and counts again once Redis answers.
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
+
 import { pino } from 'pino';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { connectRedisRateLimitStore, type RedisRateLimitStore } from '../../src/http/redis-rate-limit-store.js';
 import { createServiceMetrics } from '../../src/metrics/service-metrics.js';
 import { freePort } from '../e2e/support/free-port.js';
 import { launchServer, prepareServerDatabase, type RunningServer, type ServerDatabase } from '../e2e/support/server-process.js';
-import { mintTestToken as mintServerToken } from '../support/test-token.js';
 import { engines } from '../support/engines.js';
-import { startCuttableProxy, type CuttableProxy } from '../support/tcp-proxy.js';
+import { type CuttableProxy, startCuttableProxy } from '../support/tcp-proxy.js';
 import { buildTestApp, mintTestToken } from '../support/test-app.js';
+import { mintTestToken as mintServerToken } from '../support/test-token.js';
 import { redisUnavailable, testRedisUrl } from './support/redis-available.js';
 
 const sqlite = engines[0]!;
@@ -63,9 +65,19 @@ describe('issue 17 item 1: a stalled Redis, in process', () => {
     const metrics = createServiceMetrics();
     const warnings: string[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
-    const store: RedisRateLimitStore = await connectRedisRateLimitStore(redisUrl, logger, `rate-limit-test:${randomUUID()}:`, metrics.rateLimitFailedOpen, 200);
+    const store: RedisRateLimitStore = await connectRedisRateLimitStore(
+      redisUrl,
+      logger,
+      `rate-limit-test:${randomUUID()}:`,
+      metrics.rateLimitFailedOpen,
+      200,
+    );
     cleanups.push(() => store.close());
-    const { app } = await buildTestApp(opened.storage, { env: { RATE_LIMIT_PER_MINUTE: String(perMinute) }, rateLimitStore: store.store, metrics });
+    const { app } = await buildTestApp(opened.storage, {
+      env: { RATE_LIMIT_PER_MINUTE: String(perMinute) },
+      rateLimitStore: store.store,
+      metrics,
+    });
     const token = `Bearer ${await mintTestToken({ sub: randomUUID() })}`;
     const failedOpen = async () => Number(/^rate_limit_fail_open_total (\d+)$/m.exec(await metrics.registry.metrics())?.[1] ?? 0);
     return { me: () => request(app).get('/me').set('Authorization', token), warnings, failedOpen };
@@ -118,7 +130,10 @@ describe('issue 17 item 2: Redis unreachable at start-up, the server process', (
 
   it('issue 17 item 2: when RATE_LIMIT_REDIS_URL names a closed port, the server listens and serves at once without a limit, and counts once Redis is reachable there', async () => {
     const port = await freePort();
-    database = await prepareServerDatabase({ seed: false, env: { RATE_LIMIT_PER_MINUTE: '2', RATE_LIMIT_REDIS_URL: `redis://127.0.0.1:${port}` } });
+    database = await prepareServerDatabase({
+      seed: false,
+      env: { RATE_LIMIT_PER_MINUTE: '2', RATE_LIMIT_REDIS_URL: `redis://127.0.0.1:${port}` },
+    });
     // Before the fix this never resolved: the server waited for Redis before listening.
     server = await launchServer(database.env);
     const authorization = `Bearer ${await mintServerToken({ sub: randomUUID() })}`;

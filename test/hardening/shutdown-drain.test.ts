@@ -2,6 +2,7 @@
 // open (idle, kept-alive) connections are still answered, with Connection: close; then the
 // graceful shutdown runs and the process exits 0.
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { launchServer, prepareServerDatabase, type RunningServer, type ServerDatabase } from '../e2e/support/server-process.js';
 import { mintTestToken } from '../support/test-token.js';
 import { openRawConnection, type RawConnection } from './support/raw-http.js';
@@ -21,7 +22,10 @@ describe('issue 17 item 16: the drain window on SIGTERM', () => {
   });
 
   it('issue 17 item 16: idle keep-alive clients sending after SIGTERM get answers with Connection: close, not resets; /ready answers 503 from the signal on; the process exits 0', async () => {
-    database = await prepareServerDatabase({ seed: false, env: { SHUTDOWN_DRAIN_MS: String(DRAIN_MS), RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'info' } });
+    database = await prepareServerDatabase({
+      seed: false,
+      env: { SHUTDOWN_DRAIN_MS: String(DRAIN_MS), RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'info' },
+    });
     server = await launchServer(database.env);
     const port = Number(new URL(server.baseUrl).port);
     const authorization = `Bearer ${await mintTestToken()}`;

@@ -1,16 +1,26 @@
 import type { Server } from 'node:http';
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
 import { ConfigError, loadConfig } from '../../src/config.js';
+import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { engines } from '../support/engines.js';
 import { mintTestToken } from '../support/test-app.js';
-import { parseResponse, rawRequest, startHardenedServer, stopServer, type RawExchange } from './hardened-server.js';
-import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
+import { parseResponse, type RawExchange, rawRequest, startHardenedServer, stopServer } from './hardened-server.js';
 
 const sqlite = engines[0]!;
 
 /** A POST /customers announcing a 100 KB body and sending 1 KB of it. */
 function partialUpload(headers: string[] = []): string {
-  return ['POST /customers HTTP/1.1', 'Host: x', 'Content-Type: application/json', 'Content-Length: 100000', ...headers, '', `{"customer_code":"${'A'.repeat(1000)}`].join('\r\n');
+  return [
+    'POST /customers HTTP/1.1',
+    'Host: x',
+    'Content-Type: application/json',
+    'Content-Length: 100000',
+    ...headers,
+    '',
+    `{"customer_code":"${'A'.repeat(1000)}`,
+  ].join('\r\n');
 }
 
 describe('issue 17 item 7: slow and anonymous uploaders', () => {

@@ -2,8 +2,10 @@
 // `trust proxy`, evaluated by proxy-addr). Which bucket a request was counted in is read from
 // the RateLimit-Policy header's partition key.
 import type { Server } from 'node:http';
+
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { engines } from '../support/engines.js';
 import { buildTestApp } from '../support/test-app.js';

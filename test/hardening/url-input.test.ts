@@ -1,11 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { MAX_LISTED_FIELD_ERRORS } from '../../src/contract/validation-errors.js';
 import { engines } from '../support/engines.js';
 import { insertCustomers, manyCustomers } from '../support/fixtures.js';
-import { buildTestApp, mintTestToken, type CapturedLogs, type TestAgent } from '../support/test-app.js';
+import { buildTestApp, type CapturedLogs, mintTestToken, type TestAgent } from '../support/test-app.js';
 
 const sqlite = engines[0]!;
 
@@ -26,9 +28,18 @@ describe('URLs given loosely or with hostile content', () => {
   describe('GET /me?access_token=...', () => {
     it('issue 17 item 8: a credential in the query string is a 400 naming it, on every operation, and its value is never logged', async () => {
       const secret = 'eyJhbGciOiJIUzI1NiJ9.SECRET-IN-URL.sig';
-      const cases = [`/me?access_token=${secret}`, `/customers?limit=2&Token=${secret}`, `/health?API_KEY=${secret}`, `/no-such-path?token=${secret}`, `/customers?access%5Ftoken=${secret}`];
+      const cases = [
+        `/me?access_token=${secret}`,
+        `/customers?limit=2&Token=${secret}`,
+        `/health?API_KEY=${secret}`,
+        `/no-such-path?token=${secret}`,
+        `/customers?access%5Ftoken=${secret}`,
+      ];
       for (const url of cases) {
-        const res = await request(app).get(url).expect(400).expect('content-type', /application\/problem\+json/);
+        const res = await request(app)
+          .get(url)
+          .expect(400)
+          .expect('content-type', /application\/problem\+json/);
         const name = url.includes('%5F') ? 'access_token' : /[?&]([^=&]+)=eyJ/.exec(url)![1]!;
         expect(res.body.errors, url).toEqual([{ field: `query.${name}`, message: 'is a credential and is not accepted in the URL' }]);
         expect(res.text).not.toContain('SECRET-IN-URL');
@@ -36,7 +47,9 @@ describe('URLs given loosely or with hostile content', () => {
       // Authenticated callers too: the token in the URL is refused even when the header is right.
       await api.get(`/customers?access_token=${secret}`).expect(400);
       expect(logs.text()).not.toContain('SECRET-IN-URL');
-      expect(logs.lines.filter((line) => (line.res as { statusCode?: number } | undefined)?.statusCode === 400).length).toBeGreaterThanOrEqual(cases.length + 1);
+      expect(
+        logs.lines.filter((line) => (line.res as { statusCode?: number } | undefined)?.statusCode === 400).length,
+      ).toBeGreaterThanOrEqual(cases.length + 1);
     });
   });
 
@@ -49,7 +62,7 @@ describe('URLs given loosely or with hostile content', () => {
       }
     });
 
-    it('issue 17 item 9: Link is built from the operation\'s own path, never from the path the request came in on', async () => {
+    it("issue 17 item 9: Link is built from the operation's own path, never from the path the request came in on", async () => {
       const res = await api.get('/customers/?limit=1').expect(200);
       expect(res.headers.link).toMatch(/^<\/customers\?limit=1&cursor=[A-Za-z0-9_-]+>; rel="next"$/);
     });
@@ -104,7 +117,11 @@ describe('JSON bodies given loosely', () => {
   afterAll(() => close());
 
   it('issue 17 item 9: invalid UTF-8 in a JSON body is a 400 problem, not stored as U+FFFD', async () => {
-    const body = Buffer.concat([Buffer.from('{"customer_code":"UTF8","name":"Caf'), Buffer.from([0xc3, 0x28]), Buffer.from('","region":"US"}')]);
+    const body = Buffer.concat([
+      Buffer.from('{"customer_code":"UTF8","name":"Caf'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('","region":"US"}'),
+    ]);
     // Sent as bytes (supertest would serialize a Buffer as JSON).
     const { port } = app.address() as AddressInfo;
     const res = await fetch(`http://127.0.0.1:${port}/customers`, {
@@ -118,9 +135,17 @@ describe('JSON bodies given loosely', () => {
   });
 
   it('issue 17 item 9: a JSON body that repeats a member name is a 400 problem naming it', async () => {
-    const res = await api.post('/customers').set('content-type', 'application/json').send('{"customer_code":"DUPE","name":"Dupe","region":"US","region":"EU"}').expect(400);
+    const res = await api
+      .post('/customers')
+      .set('content-type', 'application/json')
+      .send('{"customer_code":"DUPE","name":"Dupe","region":"US","region":"EU"}')
+      .expect(400);
     expect(res.body.errors).toEqual([{ field: 'body.region', message: 'is repeated; each name may appear once per object' }]);
-    const escaped = await api.post('/customers').set('content-type', 'application/json').send('{"customer_code":"DUPE","name":"Dupe","region":"US","\\u0072egion":"EU"}').expect(400);
+    const escaped = await api
+      .post('/customers')
+      .set('content-type', 'application/json')
+      .send('{"customer_code":"DUPE","name":"Dupe","region":"US","\\u0072egion":"EU"}')
+      .expect(400);
     expect(escaped.body.errors[0].field).toBe('body.region');
     await api.get('/customers/DUPE').expect(404);
     await api.post('/customers').send({ customer_code: 'DUPE', name: 'Dupe', region: 'US' }).expect(201);

@@ -1,12 +1,14 @@
 import type { Server } from 'node:http';
-import { pino, type DestinationStream, type LoggerOptions } from 'pino';
+
+import { type DestinationStream, type LoggerOptions, pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessLineWriter, proveFastAccessLine, usesFastAccessLine, type AccessEntry } from '../../src/http/access-line.js';
+
+import { type AccessEntry, accessLineWriter, proveFastAccessLine, usesFastAccessLine } from '../../src/http/access-line.js';
 import { censorUrlCredentials } from '../../src/http/url-credentials.js';
 import { createLogger } from '../../src/logger.js';
 import { engines } from '../support/engines.js';
-import { openTestApp, mintTestToken, type CapturedLogs } from '../support/test-app.js';
+import { type CapturedLogs, mintTestToken, openTestApp } from '../support/test-app.js';
 
 /** A destination that keeps what is written, line by line. */
 function capture(): { sink: DestinationStream; lines: string[] } {
@@ -84,8 +86,14 @@ describe('access log of the app', () => {
   it('when a credential comes in the URL query, it never reaches the log, whatever the answer', async () => {
     const token = await mintTestToken();
     await request(app).get(`/health?access_token=${token}`).set('X-Request-Id', 'url-secret-1').expect(400);
-    await request(app).get(`/me?token=${token}&api_key=sekret-key`).set('Authorization', `Bearer ${token}`).set('X-Request-Id', 'url-secret-2').expect(400);
-    await expect.poll(() => logs.lines.filter((line) => String((line.req as { id?: string } | undefined)?.id).startsWith('url-secret-')).length).toBe(2);
+    await request(app)
+      .get(`/me?token=${token}&api_key=sekret-key`)
+      .set('Authorization', `Bearer ${token}`)
+      .set('X-Request-Id', 'url-secret-2')
+      .expect(400);
+    await expect
+      .poll(() => logs.lines.filter((line) => String((line.req as { id?: string } | undefined)?.id).startsWith('url-secret-')).length)
+      .toBe(2);
     expect(logs.text()).not.toContain(token);
     expect(logs.text()).not.toContain('sekret-key');
     const line = logs.lines.find((l) => (l.req as { id?: string } | undefined)?.id === 'url-secret-1');

@@ -1,5 +1,6 @@
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { createAppServer } from '../../src/http/app-server.js';
 import { startedServers } from '../support/local-server.js';
 

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+
+import { pino } from 'pino';
 import { createClient } from 'redis';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines } from '../support/engines.js';
-import { buildTestApp, mintTestToken, openTestApp } from '../support/test-app.js';
-import { launchServer, prepareServerDatabase } from '../e2e/support/server-process.js';
-import { pino } from 'pino';
-import { startCuttableProxy } from '../support/tcp-proxy.js';
+
 import { connectRedisRateLimitStore, type RedisRateLimitStore } from '../../src/http/redis-rate-limit-store.js';
+import { launchServer, prepareServerDatabase } from '../e2e/support/server-process.js';
+import { engines } from '../support/engines.js';
+import { startCuttableProxy } from '../support/tcp-proxy.js';
+import { buildTestApp, mintTestToken, openTestApp } from '../support/test-app.js';
 
 const sqlite = engines[0]!;
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -42,12 +44,19 @@ describe('rate limit per caller, in memory', () => {
   it('when a user switches tokens, the count follows the user, not the token', async () => {
     const sub = randomUUID();
     for (let i = 0; i < 3; i++) {
-      await request(app).get('/me').set('Authorization', `Bearer ${await mintTestToken({ sub, ttlSeconds: 600 + i })}`).expect(200);
+      await request(app)
+        .get('/me')
+        .set('Authorization', `Bearer ${await mintTestToken({ sub, ttlSeconds: 600 + i })}`)
+        .expect(200);
     }
-    expectRateLimited(await request(app).get('/me').set('Authorization', `Bearer ${await mintTestToken({ sub, ttlSeconds: 900 })}`));
+    expectRateLimited(
+      await request(app)
+        .get('/me')
+        .set('Authorization', `Bearer ${await mintTestToken({ sub, ttlSeconds: 900 })}`),
+    );
   });
 
-  it('when the rate limit headers are sent, they describe the policy, what is left and the caller\'s partition', async () => {
+  it("when the rate limit headers are sent, they describe the policy, what is left and the caller's partition", async () => {
     const carol = `Bearer ${await mintTestToken({ sub: randomUUID() })}`;
     const first = await request(app).get('/me').set('Authorization', carol).expect(200);
     const policy = /^"3-in-1min"; q=3; w=60; pk=:([A-Za-z0-9+/=]+):$/;
@@ -57,7 +66,10 @@ describe('rate limit per caller, in memory', () => {
     expect(second.headers.ratelimit).toMatch(/; r=1; /);
     const partition = (res: request.Response) => policy.exec(String(res.headers['ratelimit-policy']))?.[1];
     expect(partition(second)).toBe(partition(first));
-    const dave = await request(app).get('/me').set('Authorization', `Bearer ${await mintTestToken({ sub: randomUUID() })}`).expect(200);
+    const dave = await request(app)
+      .get('/me')
+      .set('Authorization', `Bearer ${await mintTestToken({ sub: randomUUID() })}`)
+      .expect(200);
     expect(partition(dave)).not.toBe(partition(first));
     expect(dave.headers.ratelimit).toMatch(/; r=2; /);
   });
@@ -125,7 +137,11 @@ describe.skipIf(unavailable !== undefined)('rate limit when Redis goes away', ()
     const target = new URL(redisUrl);
     const proxy = await startCuttableProxy({ host: target.hostname, port: Number(target.port || 6379) });
     const opened = await sqlite.open();
-    const store = await connectRedisRateLimitStore(`redis://127.0.0.1:${proxy.port}`, pino({ level: 'silent' }), `rate-limit-test:${randomUUID()}:`);
+    const store = await connectRedisRateLimitStore(
+      `redis://127.0.0.1:${proxy.port}`,
+      pino({ level: 'silent' }),
+      `rate-limit-test:${randomUUID()}:`,
+    );
     try {
       const { app } = await buildTestApp(opened.storage, { env: { RATE_LIMIT_PER_MINUTE: '2' }, rateLimitStore: store.store });
       const token = `Bearer ${await mintTestToken({ sub: randomUUID() })}`;

@@ -1,9 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { engines } from '../support/engines.js';
-import { openTestApp, mintTestToken, TEST_USER, type CapturedLogs } from '../support/test-app.js';
+import { type CapturedLogs, mintTestToken, openTestApp, TEST_USER } from '../support/test-app.js';
 
 const sqlite = engines[0]!;
 
@@ -32,15 +34,21 @@ describe('one access-log line per request', () => {
   afterAll(() => close());
 
   it('logs a served request at info with its id, method, URL, status, duration and user', async () => {
-    await request(app).get('/me').set('Authorization', `Bearer ${await mintTestToken()}`).set('X-Request-Id', 'log-ok-1').expect(200);
+    await request(app)
+      .get('/me')
+      .set('Authorization', `Bearer ${await mintTestToken()}`)
+      .set('X-Request-Id', 'log-ok-1')
+      .expect(200);
     // The line is written when Node closes the response, which can follow the client's read.
-    await expect.poll(() => accessLine(logs, 'log-ok-1')).toMatchObject({
-      level: 30,
-      msg: 'request completed',
-      req: { id: 'log-ok-1', method: 'GET', url: '/me' },
-      res: { statusCode: 200 },
-      userId: TEST_USER.id,
-    });
+    await expect
+      .poll(() => accessLine(logs, 'log-ok-1'))
+      .toMatchObject({
+        level: 30,
+        msg: 'request completed',
+        req: { id: 'log-ok-1', method: 'GET', url: '/me' },
+        res: { statusCode: 200 },
+        userId: TEST_USER.id,
+      });
     expect(accessLine(logs, 'log-ok-1')?.responseTime).toEqual(expect.any(Number));
   });
 
@@ -67,7 +75,9 @@ describe('one access-log line per request', () => {
       await expect.poll(() => accessLine(logs, 'slow-abort-1')).toMatchObject({ level: 40, msg: 'request aborted' });
       releaseSlowMe!();
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(logs.lines.filter((line) => (line.req as { id?: string } | undefined)?.id === 'slow-abort-1' && line.responseTime !== undefined)).toHaveLength(1);
+      expect(
+        logs.lines.filter((line) => (line.req as { id?: string } | undefined)?.id === 'slow-abort-1' && line.responseTime !== undefined),
+      ).toHaveLength(1);
     } finally {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

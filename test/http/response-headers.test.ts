@@ -1,5 +1,6 @@
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { createAppServer } from '../../src/http/app-server.js';
 import { baseHeaders, ResponseHeaders, responseHeaders, setCollectedHeaders } from '../../src/http/response-headers.js';
 import { writeResponse } from '../../src/http/response-writer.js';

@@ -1,10 +1,11 @@
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createAppServer } from '../../src/http/app-server.js';
-import { writeResponse } from '../../src/http/response-writer.js';
 import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { createAppServer } from '../../src/http/app-server.js';
 import { requestLogging } from '../../src/http/request-logging.js';
+import { writeResponse } from '../../src/http/response-writer.js';
 import { headersSetBy } from '../../src/http/security-headers.js';
 import { startedServers } from '../support/local-server.js';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { DEV_SECRET_FILE } from '../../src/identity/auth-config.js';
 import { ec, publicPem, rsa } from './auth-test-keys.js';
@@ -17,7 +18,12 @@ function configError(env: Record<string, string>): ConfigError {
 
 describe('auth configuration', () => {
   it('when nothing is configured in development, uses the local development secret file', () => {
-    expect(loadConfig({}).auth).toEqual({ jwt: { kind: 'dev-secret', file: DEV_SECRET_FILE }, trustedGateway: false, issuer: undefined, audience: undefined });
+    expect(loadConfig({}).auth).toEqual({
+      jwt: { kind: 'dev-secret', file: DEV_SECRET_FILE },
+      trustedGateway: false,
+      issuer: undefined,
+      audience: undefined,
+    });
   });
 
   it('when NODE_ENV=production has no key, refuses to start with a message naming the settings', () => {
@@ -42,7 +48,9 @@ describe('auth configuration', () => {
   });
 
   it('when an issuer is set but no key could check it, refuses it', () => {
-    expect(configError({ AUTH_TRUSTED_GATEWAY: '1', AUTH_JWT_ISSUER: 'https://id.example.com' }).message).toMatch(/^AUTH_JWT_ISSUER: has no effect/);
+    expect(configError({ AUTH_TRUSTED_GATEWAY: '1', AUTH_JWT_ISSUER: 'https://id.example.com' }).message).toMatch(
+      /^AUTH_JWT_ISSUER: has no effect/,
+    );
   });
 
   it('when AUTH_TRUSTED_GATEWAY is not 1 or 0, names it', () => {
@@ -55,13 +63,18 @@ describe('auth configuration', () => {
   });
 
   it('when the public key is RSA or P-256, picks RS256 or ES256', () => {
-    expect(loadConfig({ AUTH_JWT_PUBLIC_KEY: publicPem(rsa.publicKey) }).auth.jwt).toMatchObject({ kind: 'public-key', algorithm: 'RS256' });
+    expect(loadConfig({ AUTH_JWT_PUBLIC_KEY: publicPem(rsa.publicKey) }).auth.jwt).toMatchObject({
+      kind: 'public-key',
+      algorithm: 'RS256',
+    });
     const escaped = publicPem(ec.publicKey).replace(/\n/g, '\\n');
     expect(loadConfig({ AUTH_JWT_PUBLIC_KEY: escaped }).auth.jwt).toMatchObject({ kind: 'public-key', algorithm: 'ES256' });
   });
 
   it('when the JWKS URL is plain http to another host in production, refuses it', () => {
-    expect(configError({ NODE_ENV: 'production', AUTH_JWKS_URL: 'http://id.example.com/jwks' }).message).toMatch(/^AUTH_JWKS_URL: must use https/);
+    expect(configError({ NODE_ENV: 'production', AUTH_JWKS_URL: 'http://id.example.com/jwks' }).message).toMatch(
+      /^AUTH_JWKS_URL: must use https/,
+    );
     expect(loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.com/jwks' }).auth.jwt).toMatchObject({ kind: 'jwks' });
   });
 });

@@ -1,5 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { SignJWT, type JWTPayload } from 'jose';
+
+import { type JWTPayload, SignJWT } from 'jose';
+
 import { TEST_USER } from '../support/test-app.js';
 
 /** An RSA key pair (RS256) and a P-256 key pair (ES256) for the public-key modes, made once per run. */

@@ -1,11 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { exportJWK } from 'jose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { engines } from '../support/engines.js';
 import { buildTestApp, mintTestToken, openTestApp, TEST_JWT_SECRET, TEST_USER } from '../support/test-app.js';
-import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { claimsFor, ec, publicPem, rsa, sign, unsecuredToken } from './auth-test-keys.js';
 
 const sqlite = engines[0]!;
@@ -102,7 +104,10 @@ describe('authentication with an HS256 secret', () => {
   });
 
   it('when the token is valid, the caller is the token subject', async () => {
-    const res = await request(app).get('/me').set('Authorization', `Bearer ${await mintTestToken()}`).expect(200);
+    const res = await request(app)
+      .get('/me')
+      .set('Authorization', `Bearer ${await mintTestToken()}`)
+      .expect(200);
     expect(res.body).toEqual(TEST_USER);
   });
 });
@@ -125,7 +130,10 @@ describe('scopes from the contract', () => {
     ['get', '/widgets/customers', 'customers:read', 'timeseries:read'],
     ['get', '/widgets/random-numbers?start_date=2026-03-01&end_date=2026-03-02', 'timeseries:read', 'customers:read'],
   ] as const)('when %s %s is called without %s, answers a 403 problem naming it', async (method, path, needed, other) => {
-    const res = await request(app)[method](path).set('Authorization', await bearer(other)).expect(403);
+    const res = await request(app)
+      [method](path)
+      .set('Authorization', await bearer(other))
+      .expect(403);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 403, title: 'Forbidden', type: 'urn:problem-type:insufficient-scope' });
     expect(res.body.detail).toContain(needed);
@@ -133,7 +141,10 @@ describe('scopes from the contract', () => {
   });
 
   it('when the token grants the scope, the operation runs', async () => {
-    await request(app).get('/customers').set('Authorization', await bearer('customers:read')).expect(200);
+    await request(app)
+      .get('/customers')
+      .set('Authorization', await bearer('customers:read'))
+      .expect(200);
     await request(app)
       .post('/customers')
       .set('Authorization', await bearer('customers:write'))
@@ -142,7 +153,10 @@ describe('scopes from the contract', () => {
   });
 
   it('when the token has no scope at all, GET /me still answers the caller', async () => {
-    const res = await request(app).get('/me').set('Authorization', await bearer()).expect(200);
+    const res = await request(app)
+      .get('/me')
+      .set('Authorization', await bearer())
+      .expect(200);
     expect(res.body.id).toBe(TEST_USER.id);
   });
 });
@@ -207,7 +221,12 @@ describe('issuer and audience', () => {
   });
 
   it('when the token carries neither, answers 401', async () => {
-    await expectUnauthorized(request(app).get('/me').set('Authorization', `Bearer ${await mintTestToken()}`), true);
+    await expectUnauthorized(
+      request(app)
+        .get('/me')
+        .set('Authorization', `Bearer ${await mintTestToken()}`),
+      true,
+    );
   });
 });
 
@@ -240,7 +259,12 @@ describe('authentication with a public key', () => {
   });
 
   it('when the token is unsecured (alg: none), answers 401', async () => {
-    await expectUnauthorized(request(rsaApp).get('/me').set('Authorization', `Bearer ${unsecuredToken(claimsFor())}`), true);
+    await expectUnauthorized(
+      request(rsaApp)
+        .get('/me')
+        .set('Authorization', `Bearer ${unsecuredToken(claimsFor())}`),
+      true,
+    );
   });
 
   it('when the token is signed by another key, answers 401', async () => {

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
+
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { engines } from '../support/engines.js';
 import { buildTestApp, mintTestToken, openTestApp, TEST_USER } from '../support/test-app.js';
 
@@ -93,7 +95,12 @@ describe('issue 17 item 6: repeated identity headers in gateway mode', () => {
 
   // Node joins repeated x-* headers with ", " and keeps only the first Authorization, so each of
   // these used to reach the authenticator as one plausible value (a scope added, "grace, admin").
-  const identity: Record<string, string> = { 'X-User-UID': UID, 'X-Username': 'grace', 'X-User-Email': 'grace@example.com', 'X-User-Scopes': 'customers:read' };
+  const identity: Record<string, string> = {
+    'X-User-UID': UID,
+    'X-Username': 'grace',
+    'X-User-Email': 'grace@example.com',
+    'X-User-Scopes': 'customers:read',
+  };
   it.each<[string, string[]]>([
     ['X-User-UID', [UID, OTHER_UID]],
     ['X-Username', ['grace', 'admin']],
@@ -104,7 +111,8 @@ describe('issue 17 item 6: repeated identity headers in gateway mode', () => {
     const res = await request(gateway)
       .get('/random-numbers?start_date=2026-03-01&end_date=2026-03-01')
       .set({ ...identity, [name]: values })
-      .expect(401).expect('content-type', /application\/problem\+json/);
+      .expect(401)
+      .expect('content-type', /application\/problem\+json/);
     expect(res.body.detail).toContain(name.toLowerCase());
   });
 

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
+
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { engines } from '../support/engines.js';
 import { buildTestApp, openTestApp, type TestAgent } from '../support/test-app.js';
 
@@ -31,7 +33,9 @@ describe('hardened edges', () => {
 
   it('when the docs are served, their policy allows the inline page and nothing from elsewhere', async () => {
     const res = await request(app).get('/docs');
-    expect(res.headers['content-security-policy']).toMatch(/^default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:;object-src 'none'/);
+    expect(res.headers['content-security-policy']).toMatch(
+      /^default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:;object-src 'none'/,
+    );
   });
 
   it('when CORS_ORIGINS is unset, a cross-origin request gets no CORS headers', async () => {

@@ -1,11 +1,13 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { exportJWK } from 'jose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { engines } from '../support/engines.js';
 import { buildTestApp } from '../support/test-app.js';
-import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { claimsFor, rsa, sign } from './auth-test-keys.js';
 
 const sqlite = engines[0]!;
@@ -53,7 +55,9 @@ describe('issue 17 item 4: unreachable or failing JWKS endpoint', () => {
   const wellFormedToken = () => sign(claimsFor(), 'RS256', rsa.privateKey, 'key-1');
 
   async function expectProviderUnavailable(app: Server): Promise<void> {
-    const res = await request(app).get('/me').set('Authorization', `Bearer ${await wellFormedToken()}`);
+    const res = await request(app)
+      .get('/me')
+      .set('Authorization', `Bearer ${await wellFormedToken()}`);
     expect(res.status, JSON.stringify(res.body)).toBe(503);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
@@ -88,10 +92,19 @@ describe('issue 17 item 4: unreachable or failing JWKS endpoint', () => {
       res.setHeader('content-type', 'application/json');
       res.end(goodKeySet);
     });
-    await request(app).get('/me').set('Authorization', `Bearer ${await wellFormedToken()}`).expect(200);
+    await request(app)
+      .get('/me')
+      .set('Authorization', `Bearer ${await wellFormedToken()}`)
+      .expect(200);
     const [header, payload] = (await wellFormedToken()).split('.');
     const resigned = await sign(claimsFor({ scope: 'customers:write' }), 'RS256', rsa.privateKey, 'key-1');
-    await request(app).get('/me').set('Authorization', `Bearer ${header}.${payload}.${resigned.split('.')[2]}`).expect(401);
-    await request(app).get('/me').set('Authorization', `Bearer ${await sign(claimsFor(), 'RS256', rsa.privateKey, 'key-9')}`).expect(401);
+    await request(app)
+      .get('/me')
+      .set('Authorization', `Bearer ${header}.${payload}.${resigned.split('.')[2]}`)
+      .expect(401);
+    await request(app)
+      .get('/me')
+      .set('Authorization', `Bearer ${await sign(claimsFor(), 'RS256', rsa.privateKey, 'key-9')}`)
+      .expect(401);
   });
 });

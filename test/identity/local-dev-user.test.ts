@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { LOCAL_DEV_USER } from '../../src/identity/local-dev-user.js';
 import { engines } from '../support/engines.js';
@@ -34,7 +35,10 @@ describe.each(engines)('a request without credentials under AUTH_LOCAL_DEV_USER=
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await openTestApp(engine, { seed: (fresh) => insertCustomers(fresh, manyCustomers(3)), env: { AUTH_LOCAL_DEV_USER: '1' } });
+    const opened = await openTestApp(engine, {
+      seed: (fresh) => insertCustomers(fresh, manyCustomers(3)),
+      env: { AUTH_LOCAL_DEV_USER: '1' },
+    });
     ({ app: local, close } = opened);
     ({ app: regular } = await buildTestApp(opened.storage));
   });
@@ -49,9 +53,12 @@ describe.each(engines)('a request without credentials under AUTH_LOCAL_DEV_USER=
     expect(res.body).toEqual(LOCAL_DEV_USER);
   });
 
-  it.each(['/customers', '/widgets/customers', '/customers/C0001'])('when GET %s is asked without credentials, answers it (read scopes)', async (path) => {
-    await request(local).get(path).set('Accept', 'application/json').expect(200);
-  });
+  it.each(['/customers', '/widgets/customers', '/customers/C0001'])(
+    'when GET %s is asked without credentials, answers it (read scopes)',
+    async (path) => {
+      await request(local).get(path).set('Accept', 'application/json').expect(200);
+    },
+  );
 
   it('when a write is sent without credentials, refuses it with 403 naming customers:write (read scopes only)', async () => {
     const res = await request(local).post('/customers').send({ customer_code: 'NOPE', name: 'Nope', region: 'US' }).expect(403);
@@ -63,11 +70,15 @@ describe.each(engines)('a request without credentials under AUTH_LOCAL_DEV_USER=
     expect(res.headers['www-authenticate']).toContain('invalid_token');
   });
 
-  it('when the request sends a valid token, it is that caller, with that token\'s scopes', async () => {
+  it("when the request sends a valid token, it is that caller, with that token's scopes", async () => {
     const token = await mintTestToken();
     const me = await request(local).get('/me').set('Authorization', `Bearer ${token}`).expect(200);
     expect(me.body.id).toBe(TEST_USER.id);
-    await request(local).post('/customers').set('Authorization', `Bearer ${token}`).send({ customer_code: 'MINE', name: 'Mine', region: 'US' }).expect(201);
+    await request(local)
+      .post('/customers')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ customer_code: 'MINE', name: 'Mine', region: 'US' })
+      .expect(201);
   });
 
   it('when the request sends gateway identity headers this mode does not trust, refuses them rather than acting as the developer', async () => {

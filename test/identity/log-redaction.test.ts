@@ -1,10 +1,12 @@
+import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
+
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines } from '../support/engines.js';
-import { mintTestToken, openTestApp, TEST_JWT_SECRET, type CapturedLogs } from '../support/test-app.js';
+
 import { createLogger } from '../../src/logger.js';
-import type { Server } from 'node:http';
+import { engines } from '../support/engines.js';
+import { type CapturedLogs, mintTestToken, openTestApp, TEST_JWT_SECRET } from '../support/test-app.js';
 
 const sqlite = engines[0]!;
 
@@ -37,8 +39,15 @@ describe('logs never carry credentials', () => {
     await request(app).get('/me').set('Authorization', `Bearer ${valid}`).set('X-Request-Id', 'log-check-1').expect(200);
     await request(app).get('/me').set('Authorization', `Bearer ${expired}`).expect(401);
     await request(app).get('/me').set('Authorization', `Bearer ${forged}`).expect(401);
-    await request(app).get('/me').set('Authorization', `Basic ${Buffer.from(`user:${TEST_JWT_SECRET}`).toString('base64')}`).expect(401);
-    await request(app).post('/customers').set('Authorization', `Bearer ${readOnly}`).send({ customer_code: 'X', name: 'X', region: 'EU' }).expect(403);
+    await request(app)
+      .get('/me')
+      .set('Authorization', `Basic ${Buffer.from(`user:${TEST_JWT_SECRET}`).toString('base64')}`)
+      .expect(401);
+    await request(app)
+      .post('/customers')
+      .set('Authorization', `Bearer ${readOnly}`)
+      .send({ customer_code: 'X', name: 'X', region: 'EU' })
+      .expect(403);
     await request(app).get('/customers/ACME').set('Authorization', `Bearer ${valid}`).expect(500);
     await request(app).get('/me').set('Authorization', `Bearer ${valid}`).set('X-User-ID', '42').expect(401);
 

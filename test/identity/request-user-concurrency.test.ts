@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from 'kysely';
 import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { sql } from 'kysely';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { getLoggedUser } from '../../src/identity/user-context.js';
 import { engines } from '../support/engines.js';
 import { buildTestApp, mintTestToken } from '../support/test-app.js';
-import { getLoggedUser } from '../../src/identity/user-context.js';
 
 describe.each(engines)('the request-scoped user under concurrency on $name', (engine) => {
   let app: Server;
@@ -42,7 +44,11 @@ describe.each(engines)('the request-scoped user under concurrency on $name', (en
   it('when hundreds of requests from different users interleave, each handler sees only its own user', async () => {
     const calls = Array.from({ length: 400 }, (_, i) => users[i % users.length]!);
     const responses = await Promise.all(
-      calls.map((user) => request(app).get('/me').set('Authorization', `Bearer ${tokens.get(user.id)}`)),
+      calls.map((user) =>
+        request(app)
+          .get('/me')
+          .set('Authorization', `Bearer ${tokens.get(user.id)}`),
+      ),
     );
     responses.forEach((res, i) => {
       expect(res.status).toBe(200);

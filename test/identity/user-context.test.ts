@@ -1,6 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+
 import { describe, expect, it } from 'vitest';
-import { getLoggedUser, NoLoggedUserError, runAsUser, type LoggedUser } from '../../src/identity/user-context.js';
+
+import { getLoggedUser, type LoggedUser, NoLoggedUserError, runAsUser } from '../../src/identity/user-context.js';
 
 const ada: LoggedUser = { id: '7a0f3a52-3b0c-4f0e-9d49-2f6f1c0e2b11', username: 'ada', email: null };
 const bob: LoggedUser = { id: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', username: 'bob', email: 'bob@example.com' };

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
 import { createJwtVerifier } from '../../src/identity/jwt-verifier.js';
 import { mintTestToken, TEST_JWT_SECRET, TEST_USER } from '../support/test-app.js';
 

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -97,7 +98,9 @@ describe('rule/operation-has-command-center (make lint)', () => {
   it('when an operation has no x-command-center, lint fails naming the rule at that operation, and only there', () => {
     const { status, output } = lint(COMMAND_CENTER_FIXTURE);
     expect(status, output).not.toBe(0);
-    expect(reports(output), output).toEqual([[lineOf('operationId: postForgotten', undefined, fixtureLines), 'error', 'rule/operation-has-command-center']]);
+    expect(reports(output), output).toEqual([
+      [lineOf('operationId: postForgotten', undefined, fixtureLines), 'error', 'rule/operation-has-command-center'],
+    ]);
   });
 
   it('when every operation of the real contract states x-command-center (or false), make lint passes', () => {

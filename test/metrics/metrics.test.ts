@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { connectRedisRateLimitStore } from '../../src/http/redis-rate-limit-store.js';
 import { createMetricsServer } from '../../src/metrics/metrics-server.js';
@@ -12,7 +14,9 @@ import { startCuttableProxy } from '../support/tcp-proxy.js';
 import { buildTestApp, mintTestToken, type TestAgent } from '../support/test-app.js';
 import { moved, scrape } from './scrape.js';
 
-type Open = (options: { onConnectionAcquired: (seconds: number) => void }) => Promise<{ storage: StorageEngine; close: () => Promise<void> }>;
+type Open = (options: {
+  onConnectionAcquired: (seconds: number) => void;
+}) => Promise<{ storage: StorageEngine; close: () => Promise<void> }>;
 
 /** The service's metrics over a fresh database (wired as server.ts wires them), served on a listener of their own. */
 async function withMetrics(open: Open) {

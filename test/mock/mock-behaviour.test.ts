@@ -2,8 +2,10 @@
 // path, Link leads to a page that exists, named examples are picked by name, generated data is
 // reproducible by seed, the customers are filtered and (with MOCK_STATEFUL=1) kept.
 import type { Server } from 'node:http';
+
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
+
 import { loadCompiledContract } from '../../src/contract/compiled-contract.js';
 import { resolveLocalRefs } from '../../src/contract/local-ref-resolver.js';
 import { createAppServer } from '../../src/http/app-server.js';
@@ -32,7 +34,11 @@ describe('the mock without MOCK_STATEFUL', () => {
   const app = mock();
 
   it('when a customer is created, Location is the path of the created example', async () => {
-    const res = await request(app).post('/customers').set('Authorization', TOKEN).send({ customer_code: 'DELTA', name: 'Delta Holdings', region: 'EU' }).expect(201);
+    const res = await request(app)
+      .post('/customers')
+      .set('Authorization', TOKEN)
+      .send({ customer_code: 'DELTA', name: 'Delta Holdings', region: 'EU' })
+      .expect(201);
     expect(res.headers.location).toBe(`/customers/${res.body.customer_code}`);
   });
 
@@ -61,7 +67,11 @@ describe('the mock without MOCK_STATEFUL', () => {
   });
 
   it('when Prefer names an example, answers that example', async () => {
-    const res = await request(app).get('/customers/NOPE').set('Authorization', TOKEN).set('Prefer', 'code=400, example=unknown-parameter').expect(400);
+    const res = await request(app)
+      .get('/customers/NOPE')
+      .set('Authorization', TOKEN)
+      .set('Prefer', 'code=400, example=unknown-parameter')
+      .expect(400);
     expect(res.body.errors).toEqual([{ field: 'query.sort', message: 'is not a documented parameter' }]);
     // A problem example names this request, not the one the contract's example was written for.
     expect(res.body).toMatchObject({ request_id: res.headers['x-request-id'], instance: `urn:request-id:${res.headers['x-request-id']}` });
@@ -94,7 +104,12 @@ describe('Prefer: dynamic=true', () => {
   });
 
   it('when a generated customer is created, Location follows its generated code', async () => {
-    const res = await request(mock({ seed: 5 })).post('/customers').set('Authorization', TOKEN).set('Prefer', 'dynamic=true').send({ customer_code: 'X', name: 'X', region: 'EU' }).expect(201);
+    const res = await request(mock({ seed: 5 }))
+      .post('/customers')
+      .set('Authorization', TOKEN)
+      .set('Prefer', 'dynamic=true')
+      .send({ customer_code: 'X', name: 'X', region: 'EU' })
+      .expect(201);
     expect(res.headers.location).toBe(`/customers/${encodeURIComponent(res.body.customer_code)}`);
   });
 });
@@ -137,7 +152,11 @@ describe('the mock with MOCK_STATEFUL=1', () => {
   it('when a customer is unknown, answers 404; a mock without MOCK_STATEFUL keeps nothing', async () => {
     await request(app).get('/customers/DELTA').set('Authorization', TOKEN).expect(404);
     const stateless = mock();
-    await request(stateless).post('/customers').set('Authorization', TOKEN).send({ customer_code: 'OMEGA', name: 'Omega', region: 'EU' }).expect(201);
+    await request(stateless)
+      .post('/customers')
+      .set('Authorization', TOKEN)
+      .send({ customer_code: 'OMEGA', name: 'Omega', region: 'EU' })
+      .expect(201);
     await request(stateless).get('/customers/OMEGA').set('Authorization', TOKEN).expect(404);
   });
 });

@@ -1,16 +1,18 @@
 // The mock server: every operation answers its contract example, validated like the real server.
-import { Ajv } from 'ajv';
 import type { Server } from 'node:http';
+
+import { Ajv } from 'ajv';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { loadCompiledContract } from '../../src/contract/compiled-contract.js';
-import { createAppServer } from '../../src/http/app-server.js';
-import { createMockApp } from '../../src/mock/mock-app.js';
-import { createLogger } from '../../src/logger.js';
 import { resolveLocalRefs as deref } from '../../src/contract/local-ref-resolver.js';
-import { contractOperations } from '../e2e/support/contract-operations.js';
-import { startServer, type RunningServer } from '../e2e/support/server-process.js';
+import { createAppServer } from '../../src/http/app-server.js';
 import { withFormats } from '../../src/json-schema/formats.js';
+import { createLogger } from '../../src/logger.js';
+import { createMockApp } from '../../src/mock/mock-app.js';
+import { contractOperations } from '../e2e/support/contract-operations.js';
+import { type RunningServer, startServer } from '../e2e/support/server-process.js';
 
 const contract = await loadCompiledContract();
 const document = contract.document as Record<string, any>;
@@ -115,12 +117,15 @@ describe('mock server (in process)', () => {
     expect(res.body.detail).toContain('418');
   });
 
-  it.runIf(operations.some((o) => o.secured))('when a secured operation is called without a bearer token, answers a 401 problem', async () => {
-    const op = operations.find((o) => o.secured)!;
-    const { path, query } = exampleRequest(op);
-    const res = await request(app)[op.method as 'get'](path).query(query);
-    expect(res.status).toBe(401);
-  });
+  it.runIf(operations.some((o) => o.secured))(
+    'when a secured operation is called without a bearer token, answers a 401 problem',
+    async () => {
+      const op = operations.find((o) => o.secured)!;
+      const { path, query } = exampleRequest(op);
+      const res = await request(app)[op.method as 'get'](path).query(query);
+      expect(res.status).toBe(401);
+    },
+  );
 });
 
 describe('make mock (the process)', () => {

@@ -3,9 +3,11 @@
 // included, goes through the server's own response check (the compiled contract's validators):
 // 0 violations, or the test fails listing them.
 import type { Server } from 'node:http';
+
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCompiledContract, type CompiledOperation } from '../../src/contract/compiled-contract.js';
+
+import { type CompiledOperation, loadCompiledContract } from '../../src/contract/compiled-contract.js';
 import { resolveLocalRefs } from '../../src/contract/local-ref-resolver.js';
 import { checkResponse } from '../../src/contract/response-check.js';
 import { ResponseDriftError } from '../../src/errors/response-drift-error.js';
@@ -20,7 +22,9 @@ type DocumentedOperation = {
   security?: Record<string, string[]>[];
   responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { examples?: Record<string, unknown> }> }>;
 };
-const resolved = resolveLocalRefs(contract.document, contract.document) as unknown as { paths: Record<string, Record<string, DocumentedOperation>> };
+const resolved = resolveLocalRefs(contract.document, contract.document) as unknown as {
+  paths: Record<string, Record<string, DocumentedOperation>>;
+};
 const documentedOf = (operation: CompiledOperation) => resolved.paths[operation.path]![operation.method]!;
 
 /** One request of the mix: which operation it is for, and how to send it. */
@@ -33,7 +37,11 @@ interface Probe {
 }
 
 /** A request the contract accepts, from its parameters' and body's examples, with `prefer` and credentials. */
-function documentedRequest(operation: CompiledOperation, prefer?: string, options: { token?: boolean; path?: string; query?: Record<string, string> } = {}) {
+function documentedRequest(
+  operation: CompiledOperation,
+  prefer?: string,
+  options: { token?: boolean; path?: string; query?: Record<string, string> } = {},
+) {
   return (app: Server): request.Test => {
     const documented = documentedOf(operation);
     let path = operation.path;
@@ -43,7 +51,9 @@ function documentedRequest(operation: CompiledOperation, prefer?: string, option
       if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(value)));
       else if (parameter.in === 'query' && parameter.required) query[parameter.name] = String(value);
     }
-    let call = request(app)[operation.method as 'get' | 'post'](options.path ?? path).query(options.query ?? query);
+    let call = request(app)
+      [operation.method as 'get' | 'post'](options.path ?? path)
+      .query(options.query ?? query);
     if (operation.security && options.token !== false) call = call.set('Authorization', 'Bearer any-token');
     if (prefer) call = call.set('Prefer', prefer);
     const body = Object.values(documented.requestBody?.content['application/json']?.examples ?? {})[0]?.value;
@@ -76,12 +86,26 @@ function requestMix(): Probe[] {
     }
   }
   const list = byId('listCustomers');
-  const queries: Record<string, string>[] = [{ region: 'US' }, { region: 'EU' }, { limit: '1' }, { region: 'US', limit: '1' }, { cursor: 'eyJhZnRlciI6MX0', limit: '1' }];
+  const queries: Record<string, string>[] = [
+    { region: 'US' },
+    { region: 'EU' },
+    { limit: '1' },
+    { region: 'US', limit: '1' },
+    { cursor: 'eyJhZnRlciI6MX0', limit: '1' },
+  ];
   for (const query of queries) {
-    probes.push({ operation: list, label: `list ${JSON.stringify(query)}`, status: 200, send: documentedRequest(list, undefined, { query }) });
+    probes.push({
+      operation: list,
+      label: `list ${JSON.stringify(query)}`,
+      status: 200,
+      send: documentedRequest(list, undefined, { query }),
+    });
   }
   const get = byId('getCustomer');
-  for (const [code, status] of [['GAMMA', 200], ['NOPE', 404]] as const) {
+  for (const [code, status] of [
+    ['GAMMA', 200],
+    ['NOPE', 404],
+  ] as const) {
     probes.push({ operation: get, label: `get ${code}`, status, send: documentedRequest(get, undefined, { path: `/customers/${code}` }) });
   }
   return probes;
@@ -93,11 +117,14 @@ function violations(operation: CompiledOperation, res: request.Response): string
   const documented = operation.responses[res.status];
   if (!documented) return [`status ${res.status} is not documented`];
   const mediaType = String(res.headers['content-type'] ?? '').split(';')[0];
-  if (documented.contentType !== undefined && mediaType !== documented.contentType) found.push(`media type ${mediaType}, documented ${documented.contentType}`);
+  if (documented.contentType !== undefined && mediaType !== documented.contentType)
+    found.push(`media type ${mediaType}, documented ${documented.contentType}`);
   // The check reads headers by the names the contract gives them; HTTP names are case-insensitive.
   const names = Object.keys(documentedOf(operation).responses[String(res.status)]?.headers ?? {});
-  const headers = Object.fromEntries(names.flatMap((name) => (res.headers[name.toLowerCase()] === undefined ? [] : [[name, res.headers[name.toLowerCase()]]])));
-  const body = documented.json ? JSON.parse(res.text) : res.text ?? Buffer.from(res.body as Buffer).toString('utf8');
+  const headers = Object.fromEntries(
+    names.flatMap((name) => (res.headers[name.toLowerCase()] === undefined ? [] : [[name, res.headers[name.toLowerCase()]]])),
+  );
+  const body = documented.json ? JSON.parse(res.text) : (res.text ?? Buffer.from(res.body as Buffer).toString('utf8'));
   try {
     checkResponse(operation, { status: res.status, body, headers });
   } catch (error) {
@@ -112,13 +139,17 @@ async function validateMix(app: Server, probes: Probe[], sendFirst: (app: Server
   const failures: string[] = [];
   for (const probe of probes) {
     const res = await probe.send(app);
-    if (res.status !== probe.status) failures.push(`${probe.operation.operationId} ${probe.label} -> ${res.status}: expected ${probe.status} (${(res.text ?? "").slice(0, 200)})`);
-    for (const violation of violations(probe.operation, res)) failures.push(`${probe.operation.operationId} ${probe.label} -> ${res.status}: ${violation}`);
+    if (res.status !== probe.status)
+      failures.push(
+        `${probe.operation.operationId} ${probe.label} -> ${res.status}: expected ${probe.status} (${(res.text ?? '').slice(0, 200)})`,
+      );
+    for (const violation of violations(probe.operation, res))
+      failures.push(`${probe.operation.operationId} ${probe.label} -> ${res.status}: ${violation}`);
   }
   return failures;
 }
 
-describe('the mock, validated by the server\'s response checks', () => {
+describe("the mock, validated by the server's response checks", () => {
   const probes = requestMix();
   let stateless: Server;
   let stateful: Server;
@@ -133,7 +164,11 @@ describe('the mock, validated by the server\'s response checks', () => {
       // Stateful: a few customers created first, so lists page and a second create conflicts.
       ...(await validateMix(stateful, probes, async (app) => {
         for (const code of ['ZETA', 'ETA', 'THETA']) {
-          await request(app).post('/customers').set('Authorization', 'Bearer t').send({ customer_code: code, name: code, region: 'US' }).expect(201);
+          await request(app)
+            .post('/customers')
+            .set('Authorization', 'Bearer t')
+            .send({ customer_code: code, name: code, region: 'US' })
+            .expect(201);
         }
       })),
     ];

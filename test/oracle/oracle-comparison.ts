@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
+
 import type { OpenAPIBackend, Operation } from 'openapi-backend';
+
 import type { CompiledOperation } from '../../src/contract/compiled-contract.js';
 import { validateRequest } from '../../src/contract/request-validation.js';
 import { RouteTable } from '../../src/contract/route-table.js';
@@ -68,7 +70,12 @@ export function compiledSide(operations: readonly CompiledOperation[]): (request
     if (match.kind === 'not-found') return { route: '404' };
     if (match.kind === 'method-not-allowed') return { route: `405 ${match.allowed.join(', ')}` };
     const route = match.operation.operationId;
-    const verdict = validateRequest(match.operation, { pathParameters: match.pathParameters, query: request.query, headers: request.headers, body: request.body });
+    const verdict = validateRequest(match.operation, {
+      pathParameters: match.pathParameters,
+      query: request.query,
+      headers: request.headers,
+      body: request.body,
+    });
     if (!verdict.valid) {
       const notDecimal = fieldNames(verdict.errors.filter((e) => e.schemaPath === '#/decimal-integer'));
       return { route, outcome: 'refused', fields: fieldNames(verdict.errors), ...(notDecimal.length > 0 ? { notDecimal } : {}) };
@@ -95,7 +102,10 @@ export function librarySide(api: OpenAPIBackend): (request: ReceivedRequest) => 
     }
     const route = operation.operationId!;
     try {
-      const result = api.validator.validateRequest({ method, path: request.path, query: request.query, headers: request.headers, body: request.body }, operation);
+      const result = api.validator.validateRequest(
+        { method, path: request.path, query: request.query, headers: request.headers, body: request.body },
+        operation,
+      );
       if (!result.valid) return { route, outcome: 'refused', fields: fieldNames(result.errors ?? []) };
       return { route, outcome: 'accepted', query: result.coerced?.query };
     } catch {
@@ -132,7 +142,11 @@ export function compareSides(
 function agree(ours: Verdict, theirs: Verdict): boolean {
   if (ours.route !== theirs.route) return false;
   if (theirs.outcome === 'threw') return ours.outcome === 'refused';
-  return ours.outcome === theirs.outcome && isDeepStrictEqual(ours.fields, theirs.fields) && isDeepStrictEqual(plain(ours.query), plain(theirs.query));
+  return (
+    ours.outcome === theirs.outcome &&
+    isDeepStrictEqual(ours.fields, theirs.fields) &&
+    isDeepStrictEqual(plain(ours.query), plain(theirs.query))
+  );
 }
 
 /** The query as data: the two sides build it on objects of different prototypes. */

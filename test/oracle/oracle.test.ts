@@ -1,19 +1,21 @@
-import fc from 'fast-check';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+import fc from 'fast-check';
 import type { OpenAPIBackend } from 'openapi-backend';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+
 import { compileContract } from '../../scripts/build/contract/compile-contract.js';
 import { contractBackend } from '../../scripts/build/contract/openapi-backend-setup.js';
-import { loadCompiledContract, type CompiledOperation } from '../../src/contract/compiled-contract.js';
+import { type CompiledOperation, loadCompiledContract } from '../../src/contract/compiled-contract.js';
 import { ROOT } from '../e2e/support/server-process.js';
 import { fuzzSettings } from '../fuzz/fuzz-settings.js';
 import { fuzzRequest } from '../fuzz/mutations.js';
 import { specOperations } from '../fuzz/spec-operations.js';
 import { contract } from '../support/test-app.js';
 import { compareSides, compiledSide, DIVERGENCES, librarySide, type Mismatch } from './oracle-comparison.js';
-import { receivedRequest, type ReceivedRequest } from './received-request.js';
+import { type ReceivedRequest, receivedRequest } from './received-request.js';
 
 /*
  * The oracle (issue 21): the compiled pipeline's routing and request validation, side by side
@@ -29,7 +31,9 @@ const REQUESTS_PER_OPERATION = 120;
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 
 /** Query parameters typed integer in some operation: their values are also sent in spellings JavaScript's Number reads. */
-const INTEGER_QUERY_PARAMETERS = new Set(contract.operations.flatMap((o) => o.integerParameters.filter((p) => p.in === 'query').map((p) => p.name)));
+const INTEGER_QUERY_PARAMETERS = new Set(
+  contract.operations.flatMap((o) => o.integerParameters.filter((p) => p.in === 'query').map((p) => p.name)),
+);
 const LOOSE_INTEGERS = ['0x10', '1e2', '+5', ' 5', '5.0'];
 
 /** The fuzzer's requests for every operation of `document`, as received, with routing and integer-spelling variants of some. */
@@ -43,7 +47,8 @@ function generatedRequests(document: object, seed: number): ReceivedRequest[] {
       requests.push(received);
       if (i % 10 !== 0) return;
       for (const method of METHODS) requests.push({ ...received, method });
-      for (const path of [`${received.path}/`, `/${received.path}`, `${received.path}/extra`, received.path.toUpperCase()]) requests.push({ ...received, path });
+      for (const path of [`${received.path}/`, `/${received.path}`, `${received.path}/extra`, received.path.toUpperCase()])
+        requests.push({ ...received, path });
       for (const name of Object.keys(received.query).filter((n) => INTEGER_QUERY_PARAMETERS.has(n))) {
         for (const spelling of LOOSE_INTEGERS) requests.push({ ...received, query: { ...received.query, [name]: spelling } });
       }
@@ -55,7 +60,10 @@ function generatedRequests(document: object, seed: number): ReceivedRequest[] {
 function describeMismatches(mismatches: Mismatch[]): string {
   return mismatches
     .slice(0, 5)
-    .map(({ request, compiled, library }) => `${request.method} ${request.path} ${JSON.stringify(request.query)} ${JSON.stringify(request.body)?.slice(0, 200)}\n  compiled: ${JSON.stringify(compiled)}\n  library:  ${JSON.stringify(library)}`)
+    .map(
+      ({ request, compiled, library }) =>
+        `${request.method} ${request.path} ${JSON.stringify(request.query)} ${JSON.stringify(request.body)?.slice(0, 200)}\n  compiled: ${JSON.stringify(compiled)}\n  library:  ${JSON.stringify(library)}`,
+    )
     .join('\n');
 }
 
@@ -118,7 +126,11 @@ describe('oracle: the compiled pipeline against an untouched openapi-backend', (
       const withLimit = contract.operations.filter((o) => o.parameterLocations.limit === 'query').map((o) => o.operationId);
       expect(withLimit.length).toBeGreaterThan(0);
       expect(mismatches.every((m) => withLimit.includes(m.compiled.route))).toBe(true);
-      expect(mismatches.some((m) => m.compiled.outcome === 'refused' && m.compiled.fields?.includes('query.limit') && m.library.outcome === 'accepted')).toBe(true);
+      expect(
+        mismatches.some(
+          (m) => m.compiled.outcome === 'refused' && m.compiled.fields?.includes('query.limit') && m.library.outcome === 'accepted',
+        ),
+      ).toBe(true);
     });
 
     it('fails when the library drifts', async () => {

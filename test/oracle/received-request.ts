@@ -1,5 +1,6 @@
 import { parse as parseQuery } from 'node:querystring';
-import { bodyPayload, requestUrl, type FuzzRequest } from '../fuzz/fuzz-request.js';
+
+import { bodyPayload, type FuzzRequest, requestUrl } from '../fuzz/fuzz-request.js';
 
 /** A request as the HTTP edge hands it to routing and validation: raw path, parsed query, lower-cased headers, parsed body. */
 export interface ReceivedRequest {

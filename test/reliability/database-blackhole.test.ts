@@ -2,13 +2,15 @@
 // Only PostgreSQL has a link to lose; SQLite is a file in the process (see database-faults).
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+
 import request from 'supertest';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { openMigratedStorage } from '../../src/data/migrations.js';
 import { dropSchema, engines, freshSchemaName, postgresUrl } from '../support/engines.js';
 import type { LocalServer } from '../support/local-server.js';
-import { startCuttableProxy, type CuttableProxy } from '../support/tcp-proxy.js';
+import { type CuttableProxy, startCuttableProxy } from '../support/tcp-proxy.js';
 import { buildTestApp, mintTestToken } from '../support/test-app.js';
 import { canInspectSockets, keepAliveTimerRunning } from './support/keepalive-sockets.js';
 import { firstAnswerAfter, steadyLoad } from './support/steady-load.js';

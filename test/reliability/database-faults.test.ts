@@ -3,18 +3,20 @@
 // itself when the database is back. PostgreSQL is cut through a TCP proxy or blocked by a
 // lock; SQLite is an unreadable file or a write lock held by another process.
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
+
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { openMigratedStorage } from '../../src/data/migrations.js';
 import { dropSchema, engines, freshSchemaName, postgresUrl } from '../support/engines.js';
 import { insertCustomers } from '../support/fixtures.js';
-import { startCuttableProxy, type CuttableProxy } from '../support/tcp-proxy.js';
+import { type CuttableProxy, startCuttableProxy } from '../support/tcp-proxy.js';
 import { buildTestApp, type TestAgent } from '../support/test-app.js';
 
 const TIMEOUTS = { statementTimeoutMs: 1_000, connectTimeoutMs: 500 };
@@ -94,7 +96,10 @@ describe.skipIf(!engines.some((e) => e.name === 'postgres'))('database faults on
       await locker.query('begin');
       await locker.query(`lock table ${schema}.customers in access exclusive mode`);
       await expectUnavailable(() => api.get('/customers'), /statement timeout/);
-      await expectUnavailable(() => api.post('/customers').send({ customer_code: 'BETA', name: 'Beta', region: 'EU' }), /statement timeout/);
+      await expectUnavailable(
+        () => api.post('/customers').send({ customer_code: 'BETA', name: 'Beta', region: 'EU' }),
+        /statement timeout/,
+      );
       await locker.query('rollback');
       expect(codes(await api.get('/customers').expect(200))).toEqual(['ACME']);
     } finally {
@@ -143,7 +148,10 @@ describe('database faults on sqlite', () => {
     await request(app).get('/health').expect(200);
     await expectUnavailable(() => request(app).get('/ready'), /cannot be opened or read/);
     await expectUnavailable(() => api.get('/customers'), /cannot be opened or read/);
-    await expectUnavailable(() => api.post('/customers').send({ customer_code: 'BETA', name: 'Beta', region: 'EU' }), /cannot be opened or read/);
+    await expectUnavailable(
+      () => api.post('/customers').send({ customer_code: 'BETA', name: 'Beta', region: 'EU' }),
+      /cannot be opened or read/,
+    );
     // The caller gets no file path or engine message; the operator's log has the engine's error.
     const warning = logs.lines.find((line) => line.level === 40 && /cannot be opened or read/.test(String(line.msg)));
     expect(JSON.stringify(warning?.err)).toMatch(/SQLITE_NOTADB|not a database/);
@@ -166,7 +174,10 @@ describe('database faults on sqlite', () => {
     const locker = new SQLite(file);
     try {
       locker.exec('BEGIN IMMEDIATE');
-      await expectUnavailable(() => api.post('/customers').send({ customer_code: 'BETA', name: 'Beta', region: 'EU' }), /statement timeout/);
+      await expectUnavailable(
+        () => api.post('/customers').send({ customer_code: 'BETA', name: 'Beta', region: 'EU' }),
+        /statement timeout/,
+      );
       expect(codes(await api.get('/customers').expect(200))).toEqual(['ACME']);
       locker.exec('ROLLBACK');
       await api.post('/customers').send({ customer_code: 'BETA', name: 'Beta', region: 'EU' }).expect(201);

@@ -3,11 +3,13 @@
 // exits 0. "Accepted" is what the server logged as a request; the client's view of every
 // request is compared with that log.
 import { randomUUID } from 'node:crypto';
+
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { engines, postgresUrl } from '../support/engines.js';
+
 import { launchServer, prepareServerDatabase, type RunningServer, type ServerDatabase } from '../e2e/support/server-process.js';
+import { engines, postgresUrl } from '../support/engines.js';
 import { mintTestToken } from '../support/test-token.js';
 
 const engineNames = engines.map((e) => e.name);
@@ -148,39 +150,35 @@ describe.each(engineNames)('graceful shutdown on %s', (engine) => {
     expect(code, output()).toBe(0);
     expect(output().indexOf('shutting down')).toBeLessThan(output().indexOf('"msg":"stopped"'));
   });
-
 });
 
 describe.skipIf(!engineNames.includes('postgres'))('shutdown grace period on postgres', () => {
   // PostgreSQL only: a request waiting on a PostgreSQL lock leaves the event loop free for the
   // grace timer, whereas SQLite waits for its lock synchronously, so nothing can be cut off there.
   const { start, database } = serverPerTest('postgres');
-  it(
-    'when a request outlives SHUTDOWN_GRACE_MS, it is cut off at the deadline and the exit code says so',
-    async () => {
-      const { baseUrl, signal, exited, output } = await start({ SHUTDOWN_GRACE_MS: '300', DATABASE_STATEMENT_TIMEOUT_MS: '20000' });
-      const release = await holdWriteLock(database().env);
-      try {
-        const pending = send(baseUrl, '/customers', {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${await mintTestToken()}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ customer_code: 'TOO_SLOW', name: 'Too slow', region: 'US' }),
-        });
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        const signalledAt = Date.now();
-        signal('SIGTERM');
-        const { code } = await exited;
-        const outcome = await pending;
-        expect(code, output()).toBe(1);
-        expect(outcome.complete).toBeUndefined();
-        expect(output()).toMatch(/cut off 1 request/);
-        // Cut at the grace deadline, not when the lock (held for seconds) is released.
-        expect(Date.now() - signalledAt).toBeLessThan(5_000);
-      } finally {
-        await release();
-      }
-    },
-  );
+  it('when a request outlives SHUTDOWN_GRACE_MS, it is cut off at the deadline and the exit code says so', async () => {
+    const { baseUrl, signal, exited, output } = await start({ SHUTDOWN_GRACE_MS: '300', DATABASE_STATEMENT_TIMEOUT_MS: '20000' });
+    const release = await holdWriteLock(database().env);
+    try {
+      const pending = send(baseUrl, '/customers', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${await mintTestToken()}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ customer_code: 'TOO_SLOW', name: 'Too slow', region: 'US' }),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const signalledAt = Date.now();
+      signal('SIGTERM');
+      const { code } = await exited;
+      const outcome = await pending;
+      expect(code, output()).toBe(1);
+      expect(outcome.complete).toBeUndefined();
+      expect(output()).toMatch(/cut off 1 request/);
+      // Cut at the grace deadline, not when the lock (held for seconds) is released.
+      expect(Date.now() - signalledAt).toBeLessThan(5_000);
+    } finally {
+      await release();
+    }
+  });
 });
 
 /**

@@ -8,19 +8,21 @@
 // commits or a write queued to be flushed later (acknowledged codes missing after the kill), a
 // multi-statement create that is not one transaction (partial rows). A kill of the API process
 // does not test power loss: that is what `synchronous = FULL` in sqlite-engine.ts is for.
+import type { Server } from 'node:http';
+
 import request, { type Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
+
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { openMigratedStorage } from '../../src/data/migrations.js';
 import { customersTable } from '../../src/data/tables/customers-table.js';
 import { launchServer, prepareServerDatabase, type RunningServer, type ServerDatabase } from '../e2e/support/server-process.js';
-import { mintTestToken } from '../support/test-token.js';
 import { engines } from '../support/engines.js';
 import { buildTestApp, mintTestToken as mintInProcessToken, type TestAgent } from '../support/test-app.js';
-import { startCreateLoad } from './support/create-load.js';
+import { mintTestToken } from '../support/test-token.js';
 import { judgeAcknowledgements, judgeAfterCrash } from './support/crash-judge.js';
-import { customersHttp, type Answer, type NewCustomer } from './support/customers-http.js';
+import { startCreateLoad } from './support/create-load.js';
+import { type Answer, customersHttp, type NewCustomer } from './support/customers-http.js';
 import { judgeRace, judgeStored } from './support/race-judge.js';
 import { readStoredCustomers, sqliteIntegrity } from './support/stored-customers.js';
 

@@ -8,11 +8,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { withCodeSamples } from '../../scripts/docs/code-samples.js';
 import { buildSdkTarball } from '../../scripts/sdk/build-sdk.js';
 import { contractOperations, readContract } from '../e2e/support/contract-operations.js';
-import { startServer, ROOT, type RunningServer } from '../e2e/support/server-process.js';
+import { ROOT, type RunningServer, startServer } from '../e2e/support/server-process.js';
 import { mintTestToken } from '../support/test-token.js';
 
 const run = promisify(execFile);
@@ -96,7 +98,11 @@ afterAll(async () => {
 describe('the packed SDK in a fresh consumer project', () => {
   it('when installed, brings its built code, its own types and only openapi-fetch', async () => {
     const { stdout } = await run('npm', ['ls', '--all', '--omit=dev', '--parseable'], { cwd: project });
-    const installed = stdout.trim().split('\n').slice(1).map((p) => p.slice(p.lastIndexOf('node_modules/') + 'node_modules/'.length));
+    const installed = stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((p) => p.slice(p.lastIndexOf('node_modules/') + 'node_modules/'.length));
     expect(installed.sort()).toEqual(['@tutorial-api/client', 'openapi-fetch', 'openapi-typescript-helpers']);
     const { stdout: files } = await run('find', ['.', '-type', 'f'], { cwd: join(project, 'node_modules', '@tutorial-api', 'client') });
     expect(files).toContain('./dist/openapi.d.ts');
@@ -109,7 +115,9 @@ describe('the packed SDK in a fresh consumer project', () => {
     expect(compiled.status).toBe(0);
 
     const token = await mintTestToken();
-    const euBefore = (await (await fetch(`${server.baseUrl}/customers?region=EU&limit=500`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+    const euBefore = (await (
+      await fetch(`${server.baseUrl}/customers?region=EU&limit=500`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as {
       customer_code: string;
     }[];
     expect(euBefore.length).toBeGreaterThan(2); // so two per page takes more than one page

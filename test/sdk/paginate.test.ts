@@ -1,8 +1,10 @@
 // paginate() against local servers that send the Link headers a real deployment may send:
 // root-relative (this service), absolute, under a path prefix, pointing elsewhere, looping.
 import { createServer } from 'node:http';
+
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, paginate, ProblemError, type PageItem } from '../../clients/typescript/src/index.js';
+
+import { createClient, type PageItem, paginate, ProblemError } from '../../clients/typescript/src/index.js';
 import { nextLinkTarget } from '../../clients/typescript/src/link-header.js';
 import { startedServers } from '../support/local-server.js';
 
@@ -48,7 +50,11 @@ describe('paginate', () => {
     const api = createClient({ baseUrl });
     const all = await collect(paginate(api, '/customers', { params: { query: { region: 'EU', limit: 3 } } }));
     expect(all.map((c) => c.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(asked).toEqual(['/customers?region=EU&limit=3', '/customers?region=EU&limit=3&cursor=3', '/customers?region=EU&limit=3&cursor=6']);
+    expect(asked).toEqual([
+      '/customers?region=EU&limit=3',
+      '/customers?region=EU&limit=3&cursor=3',
+      '/customers?region=EU&limit=3&cursor=6',
+    ]);
   });
 
   it('when the next link is absolute under baseUrl, follows it', async () => {

@@ -2,7 +2,9 @@
 // `<!-- source: <path> -->` must equal that file, which the pack-and-consume test compiles and runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { ROOT } from '../e2e/support/server-process.js';
 
 const EXAMPLE = 'clients/typescript/example/consumer.ts';

@@ -1,8 +1,10 @@
 // The SDK's opt-in retry: a local server answers with scripted statuses; the waits the
 // middleware asks for are recorded instead of slept, so nothing here depends on timing.
 import { createServer, type IncomingMessage } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+
 import createFetchClient from 'openapi-fetch';
+import { afterEach, describe, expect, it } from 'vitest';
+
 import { createClient, retryAfterMs, retryMiddleware, type RetryOptions } from '../../clients/typescript/src/index.js';
 import { startedServers } from '../support/local-server.js';
 
@@ -24,7 +26,9 @@ async function scriptedServer(answers: Answer[]) {
     const answer = answers[Math.min(received.length - 1, answers.length - 1)]!;
     const ok = answer.status < 400;
     response.writeHead(answer.status, { 'content-type': ok ? 'application/json' : 'application/problem+json', ...answer.headers });
-    response.end(JSON.stringify(ok ? { status: 'ok', version: '1' } : { type: 'about:blank', title: 'Busy', status: answer.status, detail: 'busy' }));
+    response.end(
+      JSON.stringify(ok ? { status: 'ok', version: '1' } : { type: 'about:blank', title: 'Busy', status: answer.status, detail: 'busy' }),
+    );
   });
   return { baseUrl: await servers.listen(server), received };
 }

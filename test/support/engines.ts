@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+
 import pg from 'pg';
+
 import { openStorage } from '../../src/data/engine/open-storage.js';
 import type { StorageEngine, StorageOptions } from '../../src/data/engine/storage-engine.js';
 import { migrateToLatest } from '../../src/data/migrations.js';

@@ -24,5 +24,9 @@ export function manyCustomers(count: number, prefix = 'C'): NewCustomerRecord[] 
 /** Publishes the `local` random-number series for the whole UTC days `first`..`last` (the update stamped by `now`). */
 export function publishRandomNumbers(storage: StorageEngine, first: string, last: string, projectId = 'local', now?: () => Date) {
   const node = randomNumberNode(projectId);
-  return runProducer(storage, randomNumberProducer(node, { firstDay: parseUtcDate(first), lastDay: parseUtcDate(last) }), now ? { now } : {});
+  return runProducer(
+    storage,
+    randomNumberProducer(node, { firstDay: parseUtcDate(first), lastDay: parseUtcDate(last) }),
+    now ? { now } : {},
+  );
 }

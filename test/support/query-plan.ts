@@ -1,4 +1,5 @@
 import { CompiledQuery, sql } from 'kysely';
+
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 
 /** One step of a query plan, as one readable line. */
@@ -14,7 +15,9 @@ export interface PlanStep {
  */
 export async function explain(storage: StorageEngine, query: CompiledQuery): Promise<PlanStep[]> {
   if (storage.kind === 'sqlite') {
-    const { rows } = await storage.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
+    const { rows } = await storage.db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+    );
     return rows.map(({ detail }) => ({ line: detail, fullScan: sqliteFullScan(detail) }));
   }
   const { rows } = await storage.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PostgresPlanNode }] }>(
@@ -50,7 +53,11 @@ function postgresSteps(node: PostgresPlanNode, depth = 0): PlanStep[] {
   const using = node['Index Name'] ? ` using ${node['Index Name']}` : '';
   const line = `${'  '.repeat(depth)}${node['Node Type']}${using}${on} (rows ${node['Plan Rows']})`;
   const fullScan =
-    node['Node Type'] === 'Seq Scan' ? 'reads the whole table' : node['Node Type'] === 'Sort' && node['Plan Rows'] > 1 ? 'sorts every matching row' : undefined;
+    node['Node Type'] === 'Seq Scan'
+      ? 'reads the whole table'
+      : node['Node Type'] === 'Sort' && node['Plan Rows'] > 1
+        ? 'sorts every matching row'
+        : undefined;
   return [{ line, fullScan }, ...(node.Plans ?? []).flatMap((child) => postgresSteps(child, depth + 1))];
 }
 

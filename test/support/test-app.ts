@@ -1,11 +1,13 @@
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
+
 import request from 'supertest';
-import { createApp, type AppDependencies } from '../../src/app.js';
+
+import { type AppDependencies, createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { loadCompiledContract } from '../../src/contract/compiled-contract.js';
-import { createAppServer } from '../../src/http/app-server.js';
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
+import { createAppServer } from '../../src/http/app-server.js';
 import { createLogger } from '../../src/logger.js';
 import type { TestEngine } from './engines.js';
 import { mintTestToken, TEST_JWT_SECRET } from './test-token.js';

@@ -1,6 +1,6 @@
 import { loadContractDocument } from '../../src/contract/contract-document.js';
 import { declaredScopes } from '../../src/identity/scopes.js';
-import { mintHs256Token, type MintedClaims } from '../../src/identity/token-minter.js';
+import { type MintedClaims, mintHs256Token } from '../../src/identity/token-minter.js';
 
 /**
  * The one HS256 secret of the test suites: in-process apps (test-app.ts) and server processes
@@ -9,7 +9,11 @@ import { mintHs256Token, type MintedClaims } from '../../src/identity/token-mint
 export const TEST_JWT_SECRET = 'test-only-hs256-secret-0123456789abcdefghijklmnop';
 
 /** The caller a default test token names. */
-export const TEST_USER = Object.freeze({ id: '5b0f8a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b', username: 'test-user', email: 'test-user@example.com' });
+export const TEST_USER = Object.freeze({
+  id: '5b0f8a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+  username: 'test-user',
+  email: 'test-user@example.com',
+});
 
 /** Every scope the contract's operations ask for; a default test token carries them all. */
 export const ALL_SCOPES: readonly string[] = declaredScopes(loadContractDocument().document);

@@ -1,6 +1,6 @@
 // Type-level tests of the client SDK, checked by `tsc --noEmit` (tsconfig includes test/):
 // each `@ts-expect-error` line must be a type error, or tsc fails with "unused directive".
-import { createClient, unwrap, type Problem, type Schemas } from '../../clients/typescript/src/index.js';
+import { createClient, type Problem, type Schemas, unwrap } from '../../clients/typescript/src/index.js';
 
 const api = createClient({ baseUrl: 'http://127.0.0.1:8000', token: 'token' });
 

@@ -1,7 +1,7 @@
 // Type tests for the filter DSL, checked by `tsc --noEmit` in `make test`.
 import { columns } from '../../src/data/query/column.js';
-import { filterBuilder } from '../../src/data/simple-table/filter-builder.js';
 import { and } from '../../src/data/simple-table/filter.js';
+import { filterBuilder } from '../../src/data/simple-table/filter-builder.js';
 import { defineTable, type InsertOf, type RecordOf } from '../../src/data/simple-table/table-declaration.js';
 import { customerFilters } from '../../src/data/tables/customers-table.js';
 

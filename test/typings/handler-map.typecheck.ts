@@ -11,6 +11,7 @@ const acme = { id: 1, customer_code: 'ACME', name: 'Acme', region: 'US' };
 export const wrongStatus: OperationHandler<'getCustomer'> = () => ({ status: 201, body: acme });
 
 // ...with the body documented for that status...
+// prettier-ignore
 // @ts-expect-error `code` is not the Customer field `customer_code`
 export const wrongBodyField: OperationHandler<'getCustomer'> = () => ({ status: 200, body: { id: 1, code: 'ACME', name: 'Acme', region: 'US' } });
 

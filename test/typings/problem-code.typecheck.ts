@@ -2,8 +2,8 @@
 // contract's ProblemType lists, so no code path sends a `type` the contract does not document.
 import { AppError } from '../../src/errors/app-error.js';
 import { HttpProblemError } from '../../src/errors/http-problem-error.js';
-import type { ProblemCode } from '../../src/errors/problem-code.js';
 import { problem } from '../../src/errors/problem.js';
+import type { ProblemCode } from '../../src/errors/problem-code.js';
 
 export const documented: ProblemCode[] = ['validation_error', 'not_found', 'identity_provider_unavailable'];
 

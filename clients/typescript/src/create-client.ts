@@ -1,4 +1,5 @@
 import createFetchClient, { type Client, type Middleware } from 'openapi-fetch';
+
 import type { paths } from './openapi.js';
 import { retryMiddleware, type RetryOptions } from './retry.js';
 

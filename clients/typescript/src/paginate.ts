@@ -1,8 +1,9 @@
 import type { FetchOptions } from 'openapi-fetch';
+
 import type { TutorialApiClient } from './create-client.js';
 import { nextLinkTarget, pathUnderBase } from './link-header.js';
 import type { paths } from './openapi.js';
-import { unwrap, type ClientResult } from './problem-error.js';
+import { type ClientResult, unwrap } from './problem-error.js';
 
 /** The element type of a response whose JSON body is an array, or never. */
 type JsonArrayItem<Response> = Response extends { content: { 'application/json': infer Body } }

@@ -42,9 +42,7 @@ export function isProblem(value: unknown): value is Problem {
 }
 
 /** The `{ data } | { error }` result every client call resolves to. */
-export type ClientResult =
-  | { data: unknown; error?: never; response: Response }
-  | { data?: never; error: unknown; response: Response };
+export type ClientResult = { data: unknown; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
 
 /** The data of the success branch of a client result. */
 export type SuccessData<R extends ClientResult> = Extract<R, { error?: never }>['data'];

@@ -1,4 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
+
 import { retryAfterMs } from './retry-after.js';
 
 /** How `retryMiddleware` retries. */

@@ -1,9 +1,11 @@
-import type { Ajv } from 'ajv';
-import { build } from 'esbuild';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import type { Ajv } from 'ajv';
+import { build } from 'esbuild';
 import { parse } from 'yaml';
+
 import { deriveDiscovery } from '../../../src/command-center/connection-contract.js';
 import { compiledContractPath, contractSha256 } from '../../../src/contract/compiled-contract.js';
 import { findContractPath } from '../../../src/contract/contract-path.js';

@@ -1,9 +1,15 @@
 import type { Ajv, Options as AjvOptions } from 'ajv';
-import { OpenAPIBackend, type Document } from 'openapi-backend';
+import { type Document, OpenAPIBackend } from 'openapi-backend';
+
 import { withFormats } from '../../../src/json-schema/formats.js';
 
 /** The ajv options openapi-backend validates requests with (the same since before validators were compiled at build time). */
-export const REQUEST_AJV_OPTIONS: Readonly<AjvOptions> = Object.freeze({ allErrors: true, useDefaults: true, strict: false, validateSchema: false });
+export const REQUEST_AJV_OPTIONS: Readonly<AjvOptions> = Object.freeze({
+  allErrors: true,
+  useDefaults: true,
+  strict: false,
+  validateSchema: false,
+});
 
 /** Gives openapi-backend the ajv instance it compiles one request validator with. */
 export type AjvFactory = (originalAjv: Ajv, options: AjvOptions) => Ajv;

@@ -1,4 +1,5 @@
 import type { Operation } from 'openapi-backend';
+
 import type { OperationFacts, OperationSecurity } from '../../../src/contract/compiled-contract.js';
 
 /** The contract uses something the compiled pipeline does not implement; the build stops and says what. */
@@ -21,7 +22,10 @@ interface ParameterObject {
  * what the pipeline would serve differently from openapi-backend: parameters in cookies, in
  * JSON or in non-exploded styles, bodies other than JSON, and security other than HTTP bearer.
  */
-export function operationFacts(operations: Operation[], securitySchemes: Record<string, { type?: string; scheme?: string }>): OperationFacts[] {
+export function operationFacts(
+  operations: Operation[],
+  securitySchemes: Record<string, { type?: string; scheme?: string }>,
+): OperationFacts[] {
   return operations.map((operation) => {
     const operationId = operation.operationId;
     if (!operationId) throw new UnsupportedContractError(`${operation.method.toUpperCase()} ${operation.path} has no operationId`);
@@ -98,7 +102,9 @@ function requestBody(operation: Operation, where: string): OperationFacts['reque
   if (!body) return undefined;
   const mediaTypes = Object.keys(body.content ?? {});
   if (!mediaTypes.includes('application/json')) {
-    throw new UnsupportedContractError(`${where}: a request body must be documented as application/json (got ${mediaTypes.join(', ') || 'none'})`);
+    throw new UnsupportedContractError(
+      `${where}: a request body must be documented as application/json (got ${mediaTypes.join(', ') || 'none'})`,
+    );
   }
   return { required: body.required === true, mediaTypes };
 }
@@ -114,7 +120,8 @@ function security(operation: Operation, schemes: Record<string, { type?: string;
   const scopes = new Set<string>();
   for (const requirement of requirements) {
     const names = Object.keys(requirement);
-    if (names.length === 0) throw new UnsupportedContractError(`${where}: optional authentication (an empty security requirement) is not supported`);
+    if (names.length === 0)
+      throw new UnsupportedContractError(`${where}: optional authentication (an empty security requirement) is not supported`);
     for (const name of names) {
       const scheme = schemes[name];
       if (scheme?.type !== 'http' || scheme.scheme?.toLowerCase() !== 'bearer') {

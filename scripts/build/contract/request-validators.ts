@@ -1,5 +1,6 @@
 import type { Ajv } from 'ajv';
 import type { OpenAPIBackend } from 'openapi-backend';
+
 import { sourceKeepingAjv, validatorModule } from './standalone-ajv.js';
 
 /**
@@ -19,7 +20,10 @@ export function requestValidatorModules(api: OpenAPIBackend, createdAjvs: Ajv[])
     if (ajvs.length !== validators.length) {
       throw new Error(`${operationId}: openapi-backend compiled ${validators.length} request validators with ${ajvs.length} ajv instances`);
     }
-    modules.set(operationId, validators.map((validate, i) => validatorModule(ajvs[i]!, validate)));
+    modules.set(
+      operationId,
+      validators.map((validate, i) => validatorModule(ajvs[i]!, validate)),
+    );
   }
   return modules;
 }

@@ -1,9 +1,9 @@
 import { build as buildSerializer } from 'fast-json-stringify';
 import type { Operation } from 'openapi-backend';
+
 import type { ResponseFacts } from '../../../src/contract/compiled-contract.js';
 import { serializerSchema } from './serializer-schema.js';
 import { sourceKeepingAjv, validatorModule } from './standalone-ajv.js';
-
 
 /** Every documented response of every operation, and the modules compiled for them. */
 export interface CompiledResponses {
@@ -45,7 +45,9 @@ export function compileResponses(operations: Operation[]): CompiledResponses {
   const headerAjv = sourceKeepingAjv({ strict: false, allErrors: true, validateSchema: false, coerceTypes: true });
   const headerValidatorModules: string[] = [];
   const headersCompiled = (headers: Record<string, { schema?: object }>): number | undefined => {
-    const properties = Object.fromEntries(Object.entries(headers).flatMap(([name, header]) => (header.schema ? [[name, header.schema]] : [])));
+    const properties = Object.fromEntries(
+      Object.entries(headers).flatMap(([name, header]) => (header.schema ? [[name, header.schema]] : [])),
+    );
     if (Object.keys(properties).length === 0) return undefined;
     headerValidatorModules.push(validatorModule(headerAjv, headerAjv.compile({ type: 'object', properties })));
     return headerValidatorModules.length - 1;
@@ -85,7 +87,9 @@ export function compileResponses(operations: Operation[]): CompiledResponses {
 function serializerModule(schema: object): string {
   const code = buildSerializer(serializerSchema(schema) as never, { mode: 'standalone' });
   if (code.includes('fast-json-stringify/lib/validator')) {
-    throw new Error(`the serializer of a response schema needs a run-time validator (an anyOf/oneOf/if over objects): ${JSON.stringify(schema).slice(0, 200)}`);
+    throw new Error(
+      `the serializer of a response schema needs a run-time validator (an anyOf/oneOf/if over objects): ${JSON.stringify(schema).slice(0, 200)}`,
+    );
   }
   return code;
 }

@@ -1,6 +1,6 @@
 import type { Operation } from 'openapi-backend';
-import type { ResponseExamples } from '../../../src/contract/compiled-contract.js';
 
+import type { ResponseExamples } from '../../../src/contract/compiled-contract.js';
 
 interface MediaType {
   example?: unknown;

@@ -1,5 +1,6 @@
-import { Ajv, _, type Options as AjvOptions, type ValidateFunction } from 'ajv';
+import { _, Ajv, type Options as AjvOptions, type ValidateFunction } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
+
 import { contractFormats } from '../../../src/json-schema/formats.js';
 
 /** Where the generated code finds the formats: this module's path, `require`d by the bundler at build time. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { columns, type Column } from '../query/column.js';
-import { defineTable, type ColumnMap, type RecordOf, type TableDeclaration } from '../simple-table/table-declaration.js';
+
+import { type Column, columns } from '../query/column.js';
+import { type ColumnMap, defineTable, type RecordOf, type TableDeclaration } from '../simple-table/table-declaration.js';
 
 const timeIndexColumn = columns.timestamp({ filterable: true, orderable: true });
 
@@ -32,7 +33,11 @@ export function defineDataNode<const C extends ColumnMap>(
 
 /** `dn_<readable part>_<hash>`: a valid identifier on both engines, unique per node identifier. */
 export function storageTableName(identifier: string): string {
-  const readable = identifier.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  const readable = identifier
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40);
   const hash = createHash('sha256').update(identifier).digest('hex').slice(0, 10);
   return `dn_${readable}_${hash}`;
 }

@@ -2,7 +2,7 @@ import type { StorageEngine } from '../engine/storage-engine.js';
 import { SimpleTable } from '../simple-table/simple-table.js';
 import { createDeclaredTable } from '../simple-table/table-ddl.js';
 import type { InsertOf } from '../simple-table/table-declaration.js';
-import { identityColumns, type DataNodeDeclaration, type NodeRow } from './data-node-declaration.js';
+import { type DataNodeDeclaration, identityColumns, type NodeRow } from './data-node-declaration.js';
 import { registerNode } from './data-node-registry.js';
 
 /** What a producer plans to write after the last stored time index. */
@@ -45,7 +45,10 @@ export async function runProducer<N extends DataNodeDeclaration>(
   const now = options.now ?? (() => new Date());
   return engine.db.transaction().execute(async (trx) => {
     await createDeclaredTable(trx, engine.kind, node.table, { ifNotExists: true, uniqueTogether: identityColumns(node) });
-    const last = await trx.selectFrom(node.table.name).select((eb) => eb.fn.max('time_index').as('last')).executeTakeFirst();
+    const last = await trx
+      .selectFrom(node.table.name)
+      .select((eb) => eb.fn.max('time_index').as('last'))
+      .executeTakeFirst();
     const previousLast = last?.last === null || last?.last === undefined ? null : new Date(Number(last.last));
     const plan = producer.plan(previousLast);
     const table = new SimpleTable({ ...engine, db: trx }, node.table, { now });

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { ColumnKind } from '../query/column.js';
+
 import type { Bind } from '../query/bind.js';
+import type { ColumnKind } from '../query/column.js';
 import type { QueryTemplateCache } from '../query/query-template.js';
-import { describeColumns, identityColumns, type DataNodeDeclaration } from './data-node-declaration.js';
+import { type DataNodeDeclaration, describeColumns, identityColumns } from './data-node-declaration.js';
 
 /** The registry table's name; created by the migrations. */
 export const REGISTRY_TABLE = 'data_nodes';
@@ -20,7 +21,11 @@ export interface RegisteredNode {
  * Reads the registry entry of `identifier`, or undefined when nothing is published under it;
  * the query is compiled once for every call that shares `templates`.
  */
-export async function findRegisteredNode(db: Kysely<any>, identifier: string, templates: QueryTemplateCache): Promise<RegisteredNode | undefined> {
+export async function findRegisteredNode(
+  db: Kysely<any>,
+  identifier: string,
+  templates: QueryTemplateCache,
+): Promise<RegisteredNode | undefined> {
   const build = (bind: Bind) => db.selectFrom(REGISTRY_TABLE).selectAll().where('identifier', '=', bind(identifier));
   const [row] = (await templates.read(db, 'registry entry', build, [identifier])) as Record<string, any>[];
   if (!row) return undefined;

@@ -1,4 +1,5 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
+
 import type { Bind } from '../query/bind.js';
 import type { RegisteredNode } from './data-node-registry.js';
 

@@ -1,7 +1,5 @@
 /** Where the data lives, as parsed from `DATABASE_URL`. */
-export type DatabaseLocation =
-  | { kind: 'sqlite'; filename: string }
-  | { kind: 'postgres'; connectionString: string };
+export type DatabaseLocation = { kind: 'sqlite'; filename: string } | { kind: 'postgres'; connectionString: string };
 
 /** Raised for a `DATABASE_URL` that names no engine this service can open. */
 export class DatabaseUrlError extends Error {}
@@ -30,9 +28,7 @@ export function parseDatabaseUrl(value: string): DatabaseLocation {
     return { kind: 'sqlite', filename };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
-    throw new DatabaseUrlError(
-      `uses an unsupported scheme (${trimmed.split(':')[0]}); use postgres://... or a SQLite file path`,
-    );
+    throw new DatabaseUrlError(`uses an unsupported scheme (${trimmed.split(':')[0]}); use postgres://... or a SQLite file path`);
   }
   return { kind: 'sqlite', filename: trimmed };
 }

@@ -1,5 +1,5 @@
-import type pg from 'pg';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import type pg from 'pg';
 
 /**
  * The pool Kysely's PostgresDialect draws connections from (its documented `pool` option), over
@@ -42,14 +42,19 @@ class DiscardingClient implements PostgresPoolClient {
 
   query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
   query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
-  query<R>(sqlOrCursor: string | PostgresCursor<R>, parameters?: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+  query<R>(
+    sqlOrCursor: string | PostgresCursor<R>,
+    parameters?: ReadonlyArray<unknown>,
+  ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
     // Streaming (a cursor) is not configured on this dialect; hand it through untouched.
     if (typeof sqlOrCursor !== 'string') return this.client.query(sqlOrCursor as never) as PostgresCursor<R>;
     if (this.failure) return Promise.reject(this.failure);
-    return (this.client.query(sqlOrCursor, parameters as unknown[]) as unknown as Promise<PostgresQueryResult<R>>).catch((error: unknown) => {
-      if (this.isOutage(error)) this.failure = error instanceof Error ? error : new Error(String(error));
-      throw error;
-    });
+    return (this.client.query(sqlOrCursor, parameters as unknown[]) as unknown as Promise<PostgresQueryResult<R>>).catch(
+      (error: unknown) => {
+        if (this.isOutage(error)) this.failure = error instanceof Error ? error : new Error(String(error));
+        throw error;
+      },
+    );
   }
 
   release(destroy?: boolean): void {

@@ -1,15 +1,8 @@
-import type {
-  CompiledQuery,
-  DatabaseConnection,
-  Dialect,
-  Driver,
-  QueryCompiler,
-  QueryResult,
-  TransactionSettings,
-} from 'kysely';
-import { wantsArrayRows, type ArrayRowsReader } from './array-rows.js';
+import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryCompiler, QueryResult, TransactionSettings } from 'kysely';
+
+import { type ArrayRowsReader, wantsArrayRows } from './array-rows.js';
 import type { ConnectionUse } from './connection-use.js';
-import { StorageUnavailableError, type OutageKind } from './storage-unavailable-error.js';
+import { type OutageKind, StorageUnavailableError } from './storage-unavailable-error.js';
 
 /** How one engine recognises an outage among its errors, and recovers from one. */
 export interface OutagePolicy {
@@ -163,7 +156,10 @@ class GuardedConnection implements DatabaseConnection {
     let pending: Promise<QueryResult<R>>;
     try {
       // SQLite's driver throws synchronously (it runs the statement on the spot).
-      pending = this.arrayRows && wantsArrayRows(query) ? this.arrayRows(() => this.inner.executeQuery<R>(query)) : this.inner.executeQuery<R>(query);
+      pending =
+        this.arrayRows && wantsArrayRows(query)
+          ? this.arrayRows(() => this.inner.executeQuery<R>(query))
+          : this.inner.executeQuery<R>(query);
     } catch (error) {
       return Promise.reject(this.caught(error));
     }

@@ -1,7 +1,8 @@
-import { Kysely, sql, type Dialect, type KyselyConfig } from 'kysely';
+import { type Dialect, Kysely, type KyselyConfig, sql } from 'kysely';
+
 import type { ArrayRowsReader } from './array-rows.js';
 import type { ConnectionUse } from './connection-use.js';
-import { guardDialect, PreparationGate, type OutagePolicy } from './guarded-dialect.js';
+import { guardDialect, type OutagePolicy, PreparationGate } from './guarded-dialect.js';
 import type { StorageEngine, StorageOptions } from './storage-engine.js';
 
 /** What differs between engines; the query builder, ping and close are built the same way. */
@@ -20,7 +21,12 @@ export interface GuardedEngineOptions extends Pick<StorageOptions, 'prepare' | '
  * StorageUnavailableError and whose first query waits for `prepare`, which itself runs on an
  * engine without that wait.
  */
-export function guardedEngine(traits: EngineTraits, dialect: Dialect, policy: OutagePolicy, options: GuardedEngineOptions = {}): StorageEngine {
+export function guardedEngine(
+  traits: EngineTraits,
+  dialect: Dialect,
+  policy: OutagePolicy,
+  options: GuardedEngineOptions = {},
+): StorageEngine {
   const { prepare, arrayRows, onQuery, connectionUse } = options;
   const log: KyselyConfig['log'] = onQuery && ((event) => onQuery(event.query));
   const engine = (db: Kysely<any>): StorageEngine => ({
@@ -31,6 +37,8 @@ export function guardedEngine(traits: EngineTraits, dialect: Dialect, policy: Ou
     },
     destroy: () => db.destroy(),
   });
-  const gate = prepare && new PreparationGate(() => prepare(engine(new Kysely<any>({ dialect: guardDialect(dialect, policy, undefined, arrayRows) }))));
+  const gate =
+    prepare &&
+    new PreparationGate(() => prepare(engine(new Kysely<any>({ dialect: guardDialect(dialect, policy, undefined, arrayRows) }))));
   return engine(new Kysely<any>({ dialect: guardDialect(dialect, policy, gate, arrayRows, connectionUse), ...(log ? { log } : {}) }));
 }

@@ -1,16 +1,13 @@
 import { createRequire } from 'node:module';
-import type pgModule from 'pg';
+
 import { PostgresDialect } from 'kysely';
+import type pgModule from 'pg';
+
 import { ConnectionUse } from './connection-use.js';
 import { discardingPool } from './discarding-pool.js';
 import type { OutagePolicy } from './guarded-dialect.js';
-import { guardedEngine, type EngineTraits } from './guarded-engine.js';
-import {
-  DEFAULT_CONNECT_TIMEOUT_MS,
-  DEFAULT_STATEMENT_TIMEOUT_MS,
-  type StorageEngine,
-  type StorageOptions,
-} from './storage-engine.js';
+import { type EngineTraits, guardedEngine } from './guarded-engine.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, type StorageEngine, type StorageOptions } from './storage-engine.js';
 import type { OutageKind } from './storage-unavailable-error.js';
 
 const INT8_OID = 20;
@@ -48,9 +45,7 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
   const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-      oid === INT8_OID || oid === NUMERIC_OID
-        ? (value: string) => Number(value)
-        : pg.types.getTypeParser(oid, format ?? 'text'),
+      oid === INT8_OID || oid === NUMERIC_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text'),
   };
   const max = options.maxConnections ?? 10;
   const pool = new pg.Pool({
@@ -79,8 +74,7 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
     schema: options.schema ?? 'public',
     // pg.Pool's public counters; the wait for a connection is timed by the guarded driver.
     poolStatus: () => ({ max, open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    isUniqueViolation: (error) =>
-      typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505',
+    isUniqueViolation: (error) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505',
   };
   return guardedEngine(traits, dialect, policy, {
     prepare: options.prepare,
@@ -89,7 +83,16 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
   });
 }
 
-const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /**
  * SQLSTATE classes 08 (connection exception), 53 (insufficient resources) and 57P0x (server

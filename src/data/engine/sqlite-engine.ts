@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+
 import SQLite from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
+
 import { ConnectionUse } from './connection-use.js';
 import type { OutagePolicy } from './guarded-dialect.js';
-import { guardedEngine, type EngineTraits } from './guarded-engine.js';
+import { type EngineTraits, guardedEngine } from './guarded-engine.js';
 import { DEFAULT_STATEMENT_TIMEOUT_MS, type StorageEngine, type StorageOptions } from './storage-engine.js';
 import type { OutageKind } from './storage-unavailable-error.js';
 
@@ -26,8 +28,7 @@ export function openSqliteEngine(filename: string, options: StorageOptions = {})
       const open = connection.isOpen ? 1 : 0;
       return { max: 1, open, idle: Math.max(0, open - use.inUse), waiting: use.waiting };
     },
-    isUniqueViolation: (error) =>
-      ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(String(errorCode(error))),
+    isUniqueViolation: (error) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(String(errorCode(error))),
   };
   return guardedEngine(traits, dialect, policy, {
     prepare: options.prepare,

@@ -59,7 +59,4 @@ export const columns = {
 };
 
 /** The TypeScript value of a column, `| null` when it is nullable. */
-export type ValueOf<C> =
-  C extends Column<infer K, infer F>
-    ? ColumnValueTypes[K] | (F extends { nullable: true } ? null : never)
-    : never;
+export type ValueOf<C> = C extends Column<infer K, infer F> ? ColumnValueTypes[K] | (F extends { nullable: true } ? null : never) : never;

@@ -1,4 +1,5 @@
-import { createQueryId, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
+import { type Compilable, type CompiledQuery, createQueryId, type Kysely } from 'kysely';
+
 import { withArrayRows } from '../engine/array-rows.js';
 import type { Bind } from './bind.js';
 

@@ -1,6 +1,6 @@
-import { InvalidInputError, type FieldError } from '../../errors/app-error.js';
-import { fitsIntegerColumn, INTEGER_COLUMN_MESSAGE, type Column } from '../query/column.js';
-import { FILTER_OPERATORS, type Filter, type FilterCondition, type FilterNode, type FilterOperator } from './filter.js';
+import { type FieldError, InvalidInputError } from '../../errors/app-error.js';
+import { type Column, fitsIntegerColumn, INTEGER_COLUMN_MESSAGE } from '../query/column.js';
+import { type Filter, FILTER_OPERATORS, type FilterCondition, type FilterNode, type FilterOperator } from './filter.js';
 import type { TableDeclaration } from './table-declaration.js';
 
 const MAX_DEPTH = 8;

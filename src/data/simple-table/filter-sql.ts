@@ -1,4 +1,5 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, sql, type SqlBool } from 'kysely';
+
 import type { Bind } from '../query/bind.js';
 import type { Column } from '../query/column.js';
 import { toStorage } from '../query/storage-codec.js';

@@ -1,4 +1,4 @@
-import { InvalidInputError, type FieldError } from '../../errors/app-error.js';
+import { type FieldError, InvalidInputError } from '../../errors/app-error.js';
 import { fitsIntegerColumn, INTEGER_COLUMN_MESSAGE } from '../query/column.js';
 import type { TableDeclaration } from './table-declaration.js';
 

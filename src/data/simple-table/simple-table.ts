@@ -1,16 +1,17 @@
 import type { Kysely } from 'kysely';
+
 import { InvalidInputError } from '../../errors/app-error.js';
 import type { StorageEngine } from '../engine/storage-engine.js';
-import type { Column } from '../query/column.js';
-import { checkFilter } from './filter-check.js';
-import type { Filter } from './filter.js';
 import type { Bind } from '../query/bind.js';
-import { boundValues, filterShape, filterToSql } from './filter-sql.js';
+import type { Column } from '../query/column.js';
 import { QueryTemplateCache } from '../query/query-template.js';
 import { decodeRow, toStorage } from '../query/storage-codec.js';
-import { UniqueViolationError } from './table-errors.js';
-import type { InsertOf, OrderableColumn, RecordOf, TableDeclaration } from './table-declaration.js';
+import type { Filter } from './filter.js';
+import { checkFilter } from './filter-check.js';
+import { boundValues, filterShape, filterToSql } from './filter-sql.js';
 import { checkRowValues } from './row-check.js';
+import type { InsertOf, OrderableColumn, RecordOf, TableDeclaration } from './table-declaration.js';
+import { UniqueViolationError } from './table-errors.js';
 import { lastTableWrite, recordTableWrite } from './table-writes.js';
 
 /** Paging and ordering of `executeFilter`. */
@@ -72,7 +73,10 @@ export class SimpleTable<T extends TableDeclaration> {
     }
     const checked = filter === undefined ? undefined : checkFilter(this.declaration, filter);
     const ordering = this.ordering(options.orderBy);
-    const select = (bind: Bind) => this.selectQuery(checked, ordering, bind).limit(bind(limit) as number).offset(bind(offset) as number);
+    const select = (bind: Bind) =>
+      this.selectQuery(checked, ordering, bind)
+        .limit(bind(limit) as number)
+        .offset(bind(offset) as number);
     const shape = `${checked ? filterShape(checked) : ''} order by ${ordering.map((o) => `${o.column} ${o.direction}`).join(',')}`;
     const values = checked ? boundValues(this.declaration, checked) : [];
     values.push(limit, offset);
@@ -127,9 +131,7 @@ export class SimpleTable<T extends TableDeclaration> {
           .onConflict((oc) =>
             updatable.length === 0
               ? oc.columns(conflictColumns).doNothing()
-              : oc.columns(conflictColumns).doUpdateSet((eb) =>
-                  Object.fromEntries(updatable.map((c) => [c, eb.ref(`excluded.${c}`)])),
-                ),
+              : oc.columns(conflictColumns).doUpdateSet((eb) => Object.fromEntries(updatable.map((c) => [c, eb.ref(`excluded.${c}`)]))),
           )
           .returningAll()
           .execute();
@@ -196,8 +198,7 @@ export class SimpleTable<T extends TableDeclaration> {
     const unique = Object.entries(this.declaration.columns)
       .filter(([, c]) => c.flags.unique)
       .map(([name]) => name);
-    const values =
-      rows.length === 1 ? Object.fromEntries(unique.map((name) => [name, (rows[0] as Record<string, unknown>)[name]])) : {};
+    const values = rows.length === 1 ? Object.fromEntries(unique.map((name) => [name, (rows[0] as Record<string, unknown>)[name]])) : {};
     return new UniqueViolationError(this.declaration.name, values, error);
   }
 }

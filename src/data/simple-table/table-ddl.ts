@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+
 import type { Column, ColumnKind } from '../query/column.js';
 import type { TableDeclaration } from './table-declaration.js';
 

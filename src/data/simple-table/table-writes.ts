@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+
 import type { Bind } from '../query/bind.js';
 import type { QueryTemplateCache } from '../query/query-template.js';
 

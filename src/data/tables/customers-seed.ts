@@ -13,4 +13,3 @@ export const SEED_CUSTOMERS: NewCustomerRecord[] = [
   { customer_code: 'IOTA', name: 'Iota Partners', region: 'APAC' },
   { customer_code: 'KAPPA', name: 'Kappa Endowment', region: 'US' },
 ];
-

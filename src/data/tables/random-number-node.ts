@@ -1,5 +1,5 @@
-import { columns } from '../query/column.js';
 import { defineDataNode } from '../data-node/data-node-declaration.js';
+import { columns } from '../query/column.js';
 
 /** The tutorial's published identifier for a project's random-number series. */
 export function randomNumberIdentifier(projectId: string): string {

@@ -1,5 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 
 /** A custom keyword's check: reports its errors on itself, as ajv reads them. */
@@ -23,12 +24,22 @@ export interface DiscoveryViolation {
 export function discoveryValidator(): (document: unknown) => DiscoveryViolation[] {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
   ajv.addKeyword({ keyword: 'uniqueOperationIds', type: 'array', schemaType: 'boolean', validate: uniqueOperationIds, errors: true });
-  ajv.addKeyword({ keyword: 'healthOperationListed', type: 'object', schemaType: 'boolean', validate: healthOperationListed, errors: true });
+  ajv.addKeyword({
+    keyword: 'healthOperationListed',
+    type: 'object',
+    schemaType: 'boolean',
+    validate: healthOperationListed,
+    errors: true,
+  });
   const validate = ajv.compile(JSON.parse(readFileSync(join(HERE, 'adapter-from-api-discovery.schema.json'), 'utf8')));
   return (document) =>
     validate(document)
       ? []
-      : (validate.errors ?? []).map((e: ErrorObject) => ({ path: e.instancePath || '/', keyword: e.keyword, message: e.message ?? 'is invalid' }));
+      : (validate.errors ?? []).map((e: ErrorObject) => ({
+          path: e.instancePath || '/',
+          keyword: e.keyword,
+          message: e.message ?? 'is invalid',
+        }));
 }
 
 const uniqueOperationIds: KeywordCheck = function (enabled: unknown, operations: unknown) {
@@ -44,7 +55,13 @@ const healthOperationListed: KeywordCheck = function (enabled: unknown, document
   const { health, availableOperations } = document as { health?: { operationId?: unknown }; availableOperations?: unknown };
   if (!enabled || !health || !Array.isArray(availableOperations)) return true;
   if (availableOperations.some((o) => (o as { operationId?: unknown }).operationId === health.operationId)) return true;
-  healthOperationListed.errors = [{ keyword: 'healthOperationListed', message: `health.operationId ${String(health.operationId)} is not in availableOperations`, params: {} }];
+  healthOperationListed.errors = [
+    {
+      keyword: 'healthOperationListed',
+      message: `health.operationId ${String(health.operationId)} is not in availableOperations`,
+      params: {},
+    },
+  ];
   return false;
 };
 

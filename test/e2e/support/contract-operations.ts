@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { parse } from 'yaml';
+
 import { ROOT } from './server-process.js';
 
 /** One operation as the contract declares it. */

@@ -2,10 +2,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { dropSchema, freshSchemaName, postgresUrl } from '../../support/engines.js';
-import { freePort } from './free-port.js';
-import { TEST_JWT_SECRET } from '../../support/test-token.js';
+
 import { TEST_SERVER_BUNDLE } from '../../global-setup.js';
+import { dropSchema, freshSchemaName, postgresUrl } from '../../support/engines.js';
+import { TEST_JWT_SECRET } from '../../support/test-token.js';
+import { freePort } from './free-port.js';
 
 /** The repository root, where `src/` and `openapi.yaml` live. */
 export const ROOT = resolve(import.meta.dirname, '../../..');

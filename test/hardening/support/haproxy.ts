@@ -129,7 +129,12 @@ export async function startHaproxy(options: HaproxyOptions): Promise<RunningHapr
   };
   // Ready once its stats socket answers.
   const deadline = Date.now() + 10_000;
-  while (!(await serverStates().then(() => true, () => false))) {
+  while (
+    !(await serverStates().then(
+      () => true,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await haproxy.stop();
       throw new Error(`HAProxy did not start:\n${output}`);

@@ -1,4 +1,5 @@
 import { Ajv, type ValidateFunction } from 'ajv';
+
 import { loadContractDocument } from '../../../src/contract/contract-document.js';
 
 // The contract's own schemas, not hand-copied patterns: a row or answer is judged by what

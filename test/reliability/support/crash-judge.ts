@@ -37,7 +37,8 @@ export function judgeAfterCrash(load: CreateLoadResult, rows: unknown[], source:
     const code = String(customer.customer_code);
     const asked = load.sent.get(code);
     const schema = customerViolations(row);
-    if (schema) violations.push(`${code}: ${source} holds a row that is not a complete, valid Customer (${schema}): ${JSON.stringify(row)}`);
+    if (schema)
+      violations.push(`${code}: ${source} holds a row that is not a complete, valid Customer (${schema}): ${JSON.stringify(row)}`);
     if (!asked) violations.push(`${code}: ${source} holds a row no request asked for: ${JSON.stringify(row)}`);
     else if (customer.name !== asked.name || customer.region !== asked.region) {
       violations.push(`${code}: ${source} holds ${JSON.stringify(row)}, the request was ${JSON.stringify(asked)}`);

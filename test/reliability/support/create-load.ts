@@ -1,4 +1,4 @@
-import { customersHttp, type Customer, type NewCustomer } from './customers-http.js';
+import { type Customer, customersHttp, type NewCustomer } from './customers-http.js';
 
 /** What a batch of creates came to, as the client saw it. */
 export interface CreateLoadResult {

@@ -25,16 +25,19 @@ export function judgeRace(sent: NewCustomer[], answers: Answer[]): RaceVerdict {
       const customer = answer.body as Customer;
       const schema = customerViolations(customer);
       if (schema) violations.push(`${code}: the 201 body is not a Customer (${schema})`);
-      if (!tries.some((t) => sameFields(t.body, customer))) violations.push(`${code}: the 201 body ${JSON.stringify(customer)} matches no body sent`);
+      if (!tries.some((t) => sameFields(t.body, customer)))
+        violations.push(`${code}: the 201 body ${JSON.stringify(customer)} matches no body sent`);
       if (answer.location !== `/customers/${code}`) violations.push(`${code}: the 201 Location is ${answer.location}`);
       winners.set(code, customer);
     }
     for (const { answer } of tries.filter((t) => t.answer.status !== 201)) {
       const detail = (answer.body as { detail?: unknown } | undefined)?.detail;
       if (answer.status !== 409) violations.push(`${code}: answered ${answer.status} ${JSON.stringify(answer.body)}, expected 201 or 409`);
-      else if (!/^application\/problem\+json/.test(answer.contentType)) violations.push(`${code}: the 409 is ${answer.contentType}, not a problem`);
+      else if (!/^application\/problem\+json/.test(answer.contentType))
+        violations.push(`${code}: the 409 is ${answer.contentType}, not a problem`);
       else if (problemViolations(answer.body)) violations.push(`${code}: the 409 is not a Problem (${problemViolations(answer.body)})`);
-      else if (typeof detail !== 'string' || !detail.includes(code)) violations.push(`${code}: the 409 detail ${JSON.stringify(detail)} does not name it`);
+      else if (typeof detail !== 'string' || !detail.includes(code))
+        violations.push(`${code}: the 409 detail ${JSON.stringify(detail)} does not name it`);
     }
   }
   return { winners, violations };

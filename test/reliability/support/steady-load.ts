@@ -17,7 +17,10 @@ export interface SteadyLoad {
  * `workers` callers each sending GET `url` with `headers` back to back, `pauseMs` apart, until
  * stopped; every request has a time bound so a hang shows up as a failed sample, never a stuck test.
  */
-export function steadyLoad(url: string, options: { workers: number; pauseMs: number; headers?: Record<string, string>; timeoutMs: number }): SteadyLoad {
+export function steadyLoad(
+  url: string,
+  options: { workers: number; pauseMs: number; headers?: Record<string, string>; timeoutMs: number },
+): SteadyLoad {
   const samples: LoadSample[] = [];
   let running = true;
   const worker = async () => {

@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+
 import { customersTable } from '../../../src/data/tables/customers-table.js';
 
 /** A customers row exactly as the database holds it: unknown until a test has checked it. */
