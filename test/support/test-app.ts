@@ -11,6 +11,7 @@ import { createAppServer } from '../../src/http/app-server.js';
 import { answerClientErrors } from '../../src/http/client-errors.js';
 import { apiSecurityHeaders } from '../../src/http/security-headers.js';
 import { createLogger } from '../../src/logger.js';
+import { createMockApp, type MockAppOptions } from '../../src/mock/mock-app.js';
 import type { TestEngine } from './engines.js';
 import { mintTestToken, TEST_JWT_SECRET } from './test-token.js';
 
@@ -118,4 +119,12 @@ export async function openTestApp(engine: TestEngine, options: OpenTestAppOption
     await close();
     throw error;
   }
+}
+
+/**
+ * The mock app (src/mock/) over the same compiled contract, served as `make mock` serves it
+ * (`createAppServer`), logging nothing. It is not listening: supertest starts it per request.
+ */
+export function buildMockTestApp(options: Partial<Omit<MockAppOptions, 'contract' | 'logger'>> = {}): Server {
+  return createAppServer(createMockApp({ contract, logger: createLogger('silent'), ...options }));
 }
