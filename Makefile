@@ -44,13 +44,15 @@ unit: install browser-deps haproxy-deps
 # Debian's Chromium for the browser tests: installed with apt when root, else the tests say why they skip.
 .PHONY: browser-deps
 browser-deps:
-	@bash scripts/ensure-chromium.sh
+	@bash scripts/ensure-debian-package.sh chromium "$${CHROMIUM_PATH:-/usr/bin/chromium}" \
+		"the browser tests are skipped" "or fail, when REQUIRE_BROWSER=1"
 
 # Debian's HAProxy for the rolling-restart test (test/hardening/rolling-restart.test.ts): installed
 # with apt when root, else the test says why it skips (and fails under REQUIRE_HAPROXY=1).
 .PHONY: haproxy-deps
 haproxy-deps:
-	@bash scripts/ensure-haproxy.sh
+	@bash scripts/ensure-debian-package.sh haproxy "$${HAPROXY_PATH:-/usr/sbin/haproxy}" \
+		"the rolling-restart test is skipped" "or fails, when REQUIRE_HAPROXY=1"
 
 test: lint imports check-generated typecheck unit contract-review
 

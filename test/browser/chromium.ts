@@ -8,7 +8,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Whether a browser suite can run; when not, why, in one line. */
 export function browserUnavailable(): string | undefined {
   if (existsSync(CHROMIUM_PATH)) return undefined;
-  return `${CHROMIUM_PATH} is missing: run scripts/ensure-chromium.sh as root (or apt-get install -y chromium)`;
+  return `${CHROMIUM_PATH} is missing: run make browser-deps as root (or apt-get install -y chromium)`;
 }
 
 /**

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { engines } from '../support/engines.js';
-import { buildTestApp, type TestAgent } from '../support/test-app.js';
+import { openTestApp, type TestAgent } from '../support/test-app.js';
 
 const sqlite = engines[0]!;
 
@@ -14,9 +14,7 @@ describe('caching of authenticated answers', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    ({ app, api } = await buildTestApp(opened.storage));
+    ({ app, api, close } = await openTestApp(sqlite));
   });
   afterAll(() => close());
 

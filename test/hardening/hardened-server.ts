@@ -1,47 +1,61 @@
 import type { Server } from 'node:http';
-import { connect, type Socket } from 'node:net';
-import { Writable } from 'node:stream';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+
 import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
-import { createAppServer } from '../../src/http/app-server.js';
-import { answerClientErrors } from '../../src/http/client-errors.js';
-import { apiSecurityHeaders } from '../../src/http/security-headers.js';
-import { createLogger } from '../../src/logger.js';
-import { type CapturedLogs, contract, TEST_JWT_SECRET } from '../support/test-app.js';
+import type { TestEngine } from '../support/engines.js';
+import { buildTestApp, type CapturedLogs } from '../support/test-app.js';
 
-/** The app served as src/server.ts serves it: the client limits from the config, Node's own answers as problems. */
-export async function startHardenedServer(
-  storage: StorageEngine,
-  env: Record<string, string> = {},
-): Promise<{ server: Server; port: number; logs: CapturedLogs }> {
-  const raw: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      raw.push(String(chunk));
-      done();
-    },
+/** The app served as src/server.ts serves it (buildTestApp's `servedAsProduction`), its port and its logs. */
+export interface HardenedServer {
+  server: Server;
+  port: number;
+  logs: CapturedLogs;
+}
+
+/** Serves the app over `storage` as src/server.ts does: the client limits from the config, Node's own answers as problems. */
+export async function startHardenedServer(storage: StorageEngine, env: Record<string, string> = {}): Promise<HardenedServer> {
+  const { app: server, logs } = await buildTestApp(storage, { env, servedAsProduction: true });
+  return { server, port: (server.address() as AddressInfo).port, logs };
+}
+
+/**
+ * The set-up of a suite that starts a hardened server per test (each with its own settings) over
+ * one database of `engine`: opens the database before the suite and closes it after; after each
+ * test, destroys the raw connections opened through `rawRequest` and stops the server.
+ */
+export function hardenedServerPerTest(engine: TestEngine): {
+  start(env?: Record<string, string>): Promise<HardenedServer>;
+  rawRequest(port: number, bytes: string | Buffer, trickleMs?: number): RawExchange;
+} {
+  let storage: StorageEngine;
+  let closeStorage: () => Promise<void>;
+  let server: Server | undefined;
+  const open: RawExchange[] = [];
+
+  beforeAll(async () => {
+    ({ storage, close: closeStorage } = await engine.open());
   });
-  const logs: CapturedLogs = {
-    get lines() {
-      return raw.flatMap((chunk) => chunk.split('\n').filter(Boolean)).map((line) => JSON.parse(line));
+  afterAll(() => closeStorage());
+  afterEach(async () => {
+    open.splice(0).forEach((exchange) => exchange.socket.destroy());
+    if (server) await stopServer(server);
+    server = undefined;
+  });
+
+  return {
+    async start(env = {}) {
+      const started = await startHardenedServer(storage, env);
+      server = started.server;
+      return started;
     },
-    text: () => raw.join(''),
+    rawRequest(port, bytes, trickleMs) {
+      const exchange = rawRequest(port, bytes, trickleMs);
+      open.push(exchange);
+      return exchange;
+    },
   };
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-    AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    ...env,
-  });
-  const logger = createLogger(config.logLevel, sink);
-  const server = createAppServer(createApp({ config, storage, contract, logger }), config);
-  answerClientErrors(server, logger, apiSecurityHeaders(false));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  return { server, port: typeof address === 'object' && address ? address.port : 0, logs };
 }
 
 /** Closes a server started by startHardenedServer, its connections included. */

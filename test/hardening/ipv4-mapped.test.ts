@@ -4,13 +4,9 @@ import { request as httpRequest, type Server } from 'node:http';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { createAppServer } from '../../src/http/app-server.js';
 import { callerKey } from '../../src/http/caller-rate-limit.js';
-import { createLogger } from '../../src/logger.js';
 import { engines } from '../support/engines.js';
-import { contract, TEST_JWT_SECRET } from '../support/test-app.js';
+import { openTestApp } from '../support/test-app.js';
 import { partitionIn, partitionOf } from './support/rate-limit-partition.js';
 
 const sqlite = engines[0]!;
@@ -33,18 +29,11 @@ describe('issue 17 item 15: IPv4 clients of an IPv6 listener', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      HOST: '::',
-      LOG_LEVEL: 'silent',
-      AUTH_JWT_SECRET: TEST_JWT_SECRET,
-      RATE_LIMIT_PER_MINUTE: '2',
-    });
-    server = createAppServer(createApp({ contract, config, storage: opened.storage, logger: createLogger('silent') }));
     // Dual-stack: IPv4 connections reach this socket as IPv4-mapped IPv6 addresses.
-    await new Promise<void>((resolve) => server.listen(0, '::', resolve));
+    ({ app: server, close } = await openTestApp(sqlite, {
+      env: { HOST: '::', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '2' },
+      listenOn: '::',
+    }));
     port = (server.address() as { port: number }).port;
   });
   afterAll(async () => {

@@ -1,28 +1,12 @@
-import type { Server } from 'node:http';
+import { describe, expect, it } from 'vitest';
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-
-import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { engines } from '../support/engines.js';
-import { parseResponse, type RawExchange, rawRequest, startHardenedServer, stopServer } from './hardened-server.js';
+import { hardenedServerPerTest, parseResponse } from './hardened-server.js';
 
 const sqlite = engines[0]!;
 
 describe('answers Node sends by itself', () => {
-  let storage: StorageEngine;
-  let closeStorage: () => Promise<void>;
-  let server: Server | undefined;
-  const open: RawExchange[] = [];
-
-  beforeAll(async () => {
-    ({ storage, close: closeStorage } = await sqlite.open());
-  });
-  afterAll(() => closeStorage());
-  afterEach(async () => {
-    open.splice(0).forEach((exchange) => exchange.socket.destroy());
-    if (server) await stopServer(server);
-    server = undefined;
-  });
+  const servers = hardenedServerPerTest(sqlite);
 
   const cases: { status: number; title: string; bytes: string; env: Record<string, string> }[] = [
     { status: 400, title: 'Bad Request', bytes: 'GET /health HTTP/1.1\r\nHost: x\r\nBad Header Name: y\r\n\r\n', env: {} },
@@ -41,10 +25,8 @@ describe('answers Node sends by itself', () => {
   ];
   for (const { status, title, bytes, env } of cases) {
     it(`issue 17 item 10: Node's own ${status} carries a problem, the security headers, and an access-log line`, async () => {
-      const started = await startHardenedServer(storage, env);
-      server = started.server;
-      const exchange = rawRequest(started.port, bytes);
-      open.push(exchange);
+      const started = await servers.start(env);
+      const exchange = servers.rawRequest(started.port, bytes);
       const response = parseResponse(await exchange.closed());
       expect(response.status).toBe(status);
       expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');

@@ -7,7 +7,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { engines } from '../support/engines.js';
-import { buildTestApp, contract, mintTestToken } from '../support/test-app.js';
+import { contract, mintTestToken, openTestApp } from '../support/test-app.js';
 
 const sqlite = engines[0]!;
 
@@ -16,9 +16,7 @@ describe('issue 17 item 13: probes and the rate limit', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    ({ app } = await buildTestApp(opened.storage, { env: { RATE_LIMIT_PER_MINUTE: '6' } }));
+    ({ app, close } = await openTestApp(sqlite, { env: { RATE_LIMIT_PER_MINUTE: '6' } }));
   });
   afterAll(() => close());
 

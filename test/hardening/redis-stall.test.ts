@@ -13,8 +13,7 @@ import { freePort } from '../e2e/support/free-port.js';
 import { launchServer, prepareServerDatabase, type RunningServer, type ServerDatabase } from '../e2e/support/server-process.js';
 import { engines } from '../support/engines.js';
 import { type CuttableProxy, startCuttableProxy } from '../support/tcp-proxy.js';
-import { buildTestApp, mintTestToken } from '../support/test-app.js';
-import { mintTestToken as mintServerToken } from '../support/test-token.js';
+import { mintTestToken, openTestApp } from '../support/test-app.js';
 import { redisUnavailable, testRedisUrl } from './support/redis-available.js';
 
 const sqlite = engines[0]!;
@@ -60,8 +59,6 @@ describe('issue 17 item 1: a stalled Redis, in process', () => {
   });
 
   async function appCountingIn(redisUrl: string, perMinute: number) {
-    const opened = await sqlite.open();
-    cleanups.push(() => opened.close());
     const metrics = createServiceMetrics();
     const warnings: string[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
@@ -73,11 +70,12 @@ describe('issue 17 item 1: a stalled Redis, in process', () => {
       200,
     );
     cleanups.push(() => store.close());
-    const { app } = await buildTestApp(opened.storage, {
+    const { app, close } = await openTestApp(sqlite, {
       env: { RATE_LIMIT_PER_MINUTE: String(perMinute) },
       rateLimitStore: store.store,
       metrics,
     });
+    cleanups.push(close);
     const token = `Bearer ${await mintTestToken({ sub: randomUUID() })}`;
     const failedOpen = async () => Number(/^rate_limit_fail_open_total (\d+)$/m.exec(await metrics.registry.metrics())?.[1] ?? 0);
     return { me: () => request(app).get('/me').set('Authorization', token), warnings, failedOpen };
@@ -136,7 +134,7 @@ describe('issue 17 item 2: Redis unreachable at start-up, the server process', (
     });
     // Before the fix this never resolved: the server waited for Redis before listening.
     server = await launchServer(database.env);
-    const authorization = `Bearer ${await mintServerToken({ sub: randomUUID() })}`;
+    const authorization = `Bearer ${await mintTestToken({ sub: randomUUID() })}`;
     const me = () => fetch(`${server!.baseUrl}/me`, { headers: { authorization } });
 
     const statuses: number[] = [];

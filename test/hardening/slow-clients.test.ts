@@ -1,12 +1,9 @@
-import type { Server } from 'node:http';
-
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { ConfigError, loadConfig } from '../../src/config.js';
-import type { StorageEngine } from '../../src/data/engine/storage-engine.js';
 import { engines } from '../support/engines.js';
 import { mintTestToken } from '../support/test-app.js';
-import { parseResponse, type RawExchange, rawRequest, startHardenedServer, stopServer } from './hardened-server.js';
+import { hardenedServerPerTest, parseResponse } from './hardened-server.js';
 
 const sqlite = engines[0]!;
 
@@ -24,27 +21,12 @@ function partialUpload(headers: string[] = []): string {
 }
 
 describe('issue 17 item 7: slow and anonymous uploaders', () => {
-  let storage: StorageEngine;
-  let closeStorage: () => Promise<void>;
-  let server: Server | undefined;
-  const open: RawExchange[] = [];
-
-  beforeAll(async () => {
-    ({ storage, close: closeStorage } = await sqlite.open());
-  });
-  afterAll(() => closeStorage());
-  afterEach(async () => {
-    open.splice(0).forEach((exchange) => exchange.socket.destroy());
-    if (server) await stopServer(server);
-    server = undefined;
-  });
+  const servers = hardenedServerPerTest(sqlite);
 
   it('issue 17 item 7: a request without credentials is answered 401 before its body is read, and its connection is closed', async () => {
-    const started = await startHardenedServer(storage);
-    server = started.server;
+    const started = await servers.start();
     // The body trickles in and never finishes: the answer and the close must not wait for it.
-    const upload = rawRequest(started.port, partialUpload(), 100);
-    open.push(upload);
+    const upload = servers.rawRequest(started.port, partialUpload(), 100);
     const response = parseResponse(await upload.closed());
     expect(response.status).toBe(401);
     expect(response.headers['connection']).toBe('close');
@@ -52,10 +34,8 @@ describe('issue 17 item 7: slow and anonymous uploaders', () => {
   });
 
   it('issue 17 item 7: a client too slow with its headers gets a 408 problem once HEADERS_TIMEOUT_MS passes', async () => {
-    const started = await startHardenedServer(storage, { HEADERS_TIMEOUT_MS: '200', REQUEST_TIMEOUT_MS: '400' });
-    server = started.server;
-    const slow = rawRequest(started.port, 'GET /health HTTP/1.1\r\nHost: x\r\n');
-    open.push(slow);
+    const started = await servers.start({ HEADERS_TIMEOUT_MS: '200', REQUEST_TIMEOUT_MS: '400' });
+    const slow = servers.rawRequest(started.port, 'GET /health HTTP/1.1\r\nHost: x\r\n');
     const response = parseResponse(await slow.closed());
     expect(response.status).toBe(408);
     expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
@@ -63,10 +43,8 @@ describe('issue 17 item 7: slow and anonymous uploaders', () => {
   });
 
   it('issue 17 item 7: an authenticated client too slow with its body gets a 408 problem once REQUEST_TIMEOUT_MS passes', async () => {
-    const started = await startHardenedServer(storage, { HEADERS_TIMEOUT_MS: '200', REQUEST_TIMEOUT_MS: '400' });
-    server = started.server;
-    const upload = rawRequest(started.port, partialUpload([`Authorization: Bearer ${await mintTestToken()}`]), 50);
-    open.push(upload);
+    const started = await servers.start({ HEADERS_TIMEOUT_MS: '200', REQUEST_TIMEOUT_MS: '400' });
+    const upload = servers.rawRequest(started.port, partialUpload([`Authorization: Bearer ${await mintTestToken()}`]), 50);
     const response = parseResponse(await upload.closed());
     expect(response.status).toBe(408);
     expect(JSON.parse(response.body)).toMatchObject({ status: 408 });
@@ -76,16 +54,14 @@ describe('issue 17 item 7: slow and anonymous uploaders', () => {
 
   it('issue 17 item 7: MAX_CONNECTIONS caps the sockets open at once (default 1024)', async () => {
     expect(loadConfig({}).maxConnections).toBe(1024);
-    const started = await startHardenedServer(storage, { MAX_CONNECTIONS: '2' });
-    server = started.server;
+    const started = await servers.start({ MAX_CONNECTIONS: '2' });
+    const { server } = started;
     expect(server.maxConnections).toBe(2);
     for (let i = 0; i < 2; i++) {
-      const held = rawRequest(started.port, 'GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
-      open.push(held);
+      const held = servers.rawRequest(started.port, 'GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
       await held.receivedText('HTTP/1.1 200');
     }
-    const third = rawRequest(started.port, 'GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
-    open.push(third);
+    const third = servers.rawRequest(started.port, 'GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
     expect(await third.closed()).toBe('');
   });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { engines } from '../support/engines.js';
-import { buildTestApp } from '../support/test-app.js';
+import { openTestApp } from '../support/test-app.js';
 import { partitionIn, partitionOf } from './support/rate-limit-partition.js';
 
 const sqlite = engines[0]!;
@@ -32,9 +32,7 @@ describe.each([
   const trusting = env.TRUST_PROXY !== undefined;
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    ({ app } = await buildTestApp(opened.storage, { env }));
+    ({ app, close } = await openTestApp(sqlite, { env }));
   });
   afterAll(() => close());
 

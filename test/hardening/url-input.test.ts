@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LISTED_FIELD_ERRORS } from '../../src/contract/validation-errors.js';
 import { engines } from '../support/engines.js';
 import { insertCustomers, manyCustomers } from '../support/fixtures.js';
-import { buildTestApp, type CapturedLogs, mintTestToken, type TestAgent } from '../support/test-app.js';
+import { type CapturedLogs, mintTestToken, openTestApp, type TestAgent } from '../support/test-app.js';
 
 const sqlite = engines[0]!;
 
@@ -18,10 +18,7 @@ describe('URLs given loosely or with hostile content', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    await insertCustomers(opened.storage, manyCustomers(3));
-    ({ app, api, logs } = await buildTestApp(opened.storage));
+    ({ app, api, logs, close } = await openTestApp(sqlite, { seed: (storage) => insertCustomers(storage, manyCustomers(3)) }));
   });
   afterAll(() => close());
 
@@ -110,9 +107,7 @@ describe('JSON bodies given loosely', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await sqlite.open();
-    close = opened.close;
-    ({ app, api } = await buildTestApp(opened.storage));
+    ({ app, api, close } = await openTestApp(sqlite));
   });
   afterAll(() => close());
 

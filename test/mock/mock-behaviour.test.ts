@@ -6,24 +6,17 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { loadCompiledContract } from '../../src/contract/compiled-contract.js';
 import { resolveLocalRefs } from '../../src/contract/local-ref-resolver.js';
-import { createAppServer } from '../../src/http/app-server.js';
 import type { JsonSchema } from '../../src/json-schema/json-schema.js';
 import { violationsOf } from '../../src/json-schema/strict-validator.js';
-import { createLogger } from '../../src/logger.js';
-import { createMockApp, type MockAppOptions } from '../../src/mock/mock-app.js';
+import { buildMockTestApp, contract } from '../support/test-app.js';
 
-const contract = await loadCompiledContract();
 const TOKEN = 'Bearer any-token';
 const schemas = (contract.document as unknown as { components: { schemas: Record<string, JsonSchema> } }).components.schemas;
 const customerSchema = resolveLocalRefs(contract.document, schemas.Customer!);
 
-const logger = createLogger('silent');
-
-function mock(options: Partial<MockAppOptions> = {}): Server {
-  return createAppServer(createMockApp({ contract, logger, ...options }));
-}
+// The short name the assertions below were written with.
+const mock = buildMockTestApp;
 
 /** The target of a `Link: <...>; rel="next"` header. */
 function nextLink(header: string | undefined): string | undefined {

@@ -5,16 +5,12 @@ import { Ajv } from 'ajv';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { loadCompiledContract } from '../../src/contract/compiled-contract.js';
 import { resolveLocalRefs as deref } from '../../src/contract/local-ref-resolver.js';
-import { createAppServer } from '../../src/http/app-server.js';
 import { withFormats } from '../../src/json-schema/formats.js';
-import { createLogger } from '../../src/logger.js';
-import { createMockApp } from '../../src/mock/mock-app.js';
 import { contractOperations } from '../e2e/support/contract-operations.js';
 import { type RunningServer, startServer } from '../e2e/support/server-process.js';
+import { buildMockTestApp, contract } from '../support/test-app.js';
 
-const contract = await loadCompiledContract();
 const document = contract.document as Record<string, any>;
 const operations = contractOperations(document).map((o) => {
   const operation = document.paths[o.path][o.method];
@@ -62,7 +58,7 @@ describe('mock server (in process)', () => {
   let app: Server;
   beforeAll(() => {
     // Served as `make mock` serves it.
-    app = createAppServer(createMockApp({ contract, logger: createLogger('silent') }));
+    app = buildMockTestApp();
   });
 
   it.each(operations)('when $operationId is called as documented, answers its example, valid against the contract', async (op) => {

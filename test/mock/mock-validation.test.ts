@@ -7,15 +7,12 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { type CompiledOperation, loadCompiledContract } from '../../src/contract/compiled-contract.js';
+import type { CompiledOperation } from '../../src/contract/compiled-contract.js';
 import { resolveLocalRefs } from '../../src/contract/local-ref-resolver.js';
 import { checkResponse } from '../../src/contract/response-check.js';
 import { ResponseDriftError } from '../../src/errors/response-drift-error.js';
-import { createAppServer } from '../../src/http/app-server.js';
-import { createLogger } from '../../src/logger.js';
-import { createMockApp } from '../../src/mock/mock-app.js';
+import { buildMockTestApp, contract } from '../support/test-app.js';
 
-const contract = await loadCompiledContract();
 type DocumentedOperation = {
   parameters?: { name: string; in: string; required?: boolean; example?: unknown; schema: { examples?: unknown[] } }[];
   requestBody?: { content: Record<string, { examples?: Record<string, { value: unknown }> }> };
@@ -154,8 +151,8 @@ describe("the mock, validated by the server's response checks", () => {
   let stateless: Server;
   let stateful: Server;
   beforeAll(() => {
-    stateless = createAppServer(createMockApp({ contract, logger: createLogger('silent'), seed: 7 }));
-    stateful = createAppServer(createMockApp({ contract, logger: createLogger('silent'), seed: 7, stateful: true }));
+    stateless = buildMockTestApp({ seed: 7 });
+    stateful = buildMockTestApp({ seed: 7, stateful: true });
   });
 
   it('when every request of the mix is answered, every answer (status, media type, body, headers) passes: 0 violations', async () => {

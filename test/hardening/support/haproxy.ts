@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Debian's HAProxy (`apt-get install -y haproxy`, scripts/ensure-haproxy.sh). */
+/** Debian's HAProxy (`apt-get install -y haproxy`, `make haproxy-deps`). */
 export const HAPROXY_PATH = process.env.HAPROXY_PATH ?? '/usr/sbin/haproxy';
 
 /**
@@ -13,7 +13,7 @@ export const HAPROXY_PATH = process.env.HAPROXY_PATH ?? '/usr/sbin/haproxy';
  */
 export function haproxySuiteEnabled(suite: string): boolean {
   if (existsSync(HAPROXY_PATH)) return true;
-  const reason = `${HAPROXY_PATH} is missing: run scripts/ensure-haproxy.sh as root (or apt-get install -y haproxy)`;
+  const reason = `${HAPROXY_PATH} is missing: run make haproxy-deps as root (or apt-get install -y haproxy)`;
   if (process.env.REQUIRE_HAPROXY === '1') throw new Error(`${suite}: REQUIRE_HAPROXY=1 but ${reason}`);
   console.warn(`\n!!! SKIPPING ${suite}: ${reason} !!!\n`);
   return false;
