@@ -42,6 +42,8 @@ describe('issue 17 item 15: IPv4 clients of an IPv6 listener', () => {
   });
 
   it('issue 17 item 15: two IPv4 clients of a HOST=:: listener have a budget each, keyed by their IPv4 address', async () => {
+    // An IPv6 wildcard socket: IPv4 clients reach it as ::ffff:a.b.c.d, the case this item is about.
+    expect(server.address()).toMatchObject({ address: '::', family: 'IPv6' });
     const first = [await getFrom(port, '127.0.0.1'), await getFrom(port, '127.0.0.1'), await getFrom(port, '127.0.0.1')];
     expect(first.map((r) => r.status)).toEqual([200, 200, 429]);
     expect(first[0]!.partition).toBe(partitionOf('ip:127.0.0.1'));
