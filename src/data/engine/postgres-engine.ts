@@ -3,6 +3,7 @@ import type pgModule from 'pg';
 import { PostgresDialect } from 'kysely';
 import { ConnectionUse } from './connection-use.js';
 import { discardingPool } from './discarding-pool.js';
+import { PgRowMode } from './pg-row-mode.js';
 import type { OutagePolicy } from './guarded-dialect.js';
 import { guardedEngine, type EngineTraits } from './guarded-engine.js';
 import {
@@ -72,7 +73,8 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
   pool.on('error', () => undefined);
   // A connection whose query failed with an outage (above all a client-side timeout, whose
   // answer may never come) is destroyed on release rather than reused.
-  const dialect = new PostgresDialect({ pool: discardingPool(pool, (error) => postgresOutage(error) !== undefined) });
+  const rowMode = new PgRowMode();
+  const dialect = new PostgresDialect({ pool: discardingPool(pool, (error) => postgresOutage(error) !== undefined, rowMode) });
   const policy: OutagePolicy = { classify: postgresOutage };
   const traits: EngineTraits = {
     kind: 'postgres',
@@ -85,6 +87,8 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
   return guardedEngine(traits, dialect, policy, {
     prepare: options.prepare,
     onQuery: options.onQuery,
+    // Callers that copy every row (SimpleTable, DataNode reads) skip pg building an object per row.
+    arrayRows: (read) => rowMode.reading(read),
     connectionUse: new ConnectionUse(options.onConnectionAcquired),
   });
 }
