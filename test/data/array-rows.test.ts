@@ -34,6 +34,15 @@ describe.each(engines)('rows read as arrays on $name', (engine) => {
     expect((await storage.db.executeQuery(byCode.compile(storage.db))).rows).toEqual([{ customer_code: 'ARR1', region: 'US' }]);
   });
 
+  it.runIf(engine.name === 'postgres')('runs a marked read as a named prepared statement, parsed once per connection', async () => {
+    const query = withArrayRows(byCode.compile(storage.db));
+    await storage.db.executeQuery(query);
+    await storage.db.executeQuery(query);
+    // Queries one after another on an idle pool get the same connection back (pg-pool reuses the last released).
+    const prepared = await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(storage.db);
+    expect(prepared.rows.filter((row) => row.statement === query.sql)).toEqual([{ name: expect.stringMatching(/^read_\d+$/), statement: query.sql }]);
+  });
+
   it('gives SimpleTable the same records either way', async () => {
     const customers = await new SimpleTable(storage, customersTable).executeFilter(customerFilters.customer_code.in(['ARR1', 'ARR2']), {
       orderBy: [{ column: 'customer_code' }],

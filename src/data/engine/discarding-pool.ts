@@ -49,7 +49,10 @@ class DiscardingClient implements PostgresPoolClient {
     if (typeof sqlOrCursor !== 'string') return this.client.query(sqlOrCursor as never) as PostgresCursor<R>;
     if (this.failure) return Promise.reject(this.failure);
     const values = parameters as unknown[];
-    const sent = this.rowMode?.arrays ? this.client.query({ text: sqlOrCursor, values, rowMode: 'array' }) : this.client.query(sqlOrCursor, values);
+    const mode = this.rowMode;
+    const sent = mode?.arrays
+      ? this.client.query({ text: sqlOrCursor, values, rowMode: 'array', name: mode.statementName(sqlOrCursor) })
+      : this.client.query(sqlOrCursor, values);
     return (sent as unknown as Promise<PostgresQueryResult<R>>).catch((error: unknown) => {
       if (this.isOutage(error)) this.failure = error instanceof Error ? error : new Error(String(error));
       throw error;

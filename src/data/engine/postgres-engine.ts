@@ -87,7 +87,7 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
   return guardedEngine(traits, dialect, policy, {
     prepare: options.prepare,
     onQuery: options.onQuery,
-    // Callers that copy every row (SimpleTable, DataNode reads) skip pg building an object per row.
+    // Template reads (SimpleTable, DataNode): rows as arrays, as named prepared statements (PgRowMode).
     arrayRows: (read) => rowMode.reading(read),
     connectionUse: new ConnectionUse(options.onConnectionAcquired),
   });
