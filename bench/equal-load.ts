@@ -72,6 +72,7 @@ export function formatOpenRun(label: string, result: OpenLoopResult): string {
   const ms = (value: number) => value.toFixed(2);
   return (
     `${label.padEnd(34)} ${result.offeredRps.toFixed(0).padStart(7)} req/s offered, ${result.achievedRps.toFixed(0)} answered  ` +
-    `p50 ${ms(result.p50Ms)} ms  p99 ${ms(result.p99Ms)} ms  p99.9 ${ms(result.p999Ms)} ms  errors ${result.errors}`
+    `p50 ${ms(result.p50Ms)} ms  p99 ${ms(result.p99Ms)} ms  p99.9 ${ms(result.p999Ms)} ms  errors ${result.errors}` +
+    Object.entries(result.errorKinds).map(([kind, count]) => ` [${kind} x${count}]`).join('')
   );
 }

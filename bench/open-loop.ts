@@ -13,6 +13,8 @@ export interface OpenLoopResult {
   requests: number;
   /** Socket errors and non-2xx answers. */
   errors: number;
+  /** What the errors were: `status <code>` or the socket error's message, with counts. */
+  errorKinds: Record<string, number>;
 }
 
 /** How often the scheduler wakes to send the requests that have fallen due. */
@@ -49,6 +51,7 @@ export async function runOpenLoad(
   const latencies = new Float64Array(total);
   let answered = 0;
   let errors = 0;
+  const errorKinds: Record<string, number> = {};
   let sent = 0;
   const started = performance.now();
   const measuredFrom = started + SETTLE_SECONDS * 1000;
@@ -56,16 +59,19 @@ export async function runOpenLoad(
   let done = 0;
 
   await new Promise<void>((resolve) => {
-    const settle = (dueAt: number, ok: boolean) => {
+    const settle = (dueAt: number, failure: string | undefined) => {
       const now = performance.now();
       if (dueAt >= measuredFrom) {
-        if (ok) latencies[answered++] = now - dueAt;
-        else errors++;
+        if (failure === undefined) latencies[answered++] = now - dueAt;
+        else {
+          errors++;
+          errorKinds[failure] = (errorKinds[failure] ?? 0) + 1;
+        }
         lastAnswer = now;
       }
       if (++done === total) resolve();
     };
-    const send = (dueAt: number) => get(agent, target, headers, (ok) => settle(dueAt, ok));
+    const send = (dueAt: number) => get(agent, target, headers, (failure) => settle(dueAt, failure));
     const tick = () => {
       const elapsed = performance.now() - started;
       const due = Math.min(total, Math.floor((elapsed / 1000) * rate) + 1);
@@ -85,6 +91,7 @@ export async function runOpenLoad(
     p999Ms: percentile(measured, 99.9),
     requests: answered,
     errors,
+    errorKinds,
   };
 }
 
@@ -93,14 +100,15 @@ function openConnections(agent: Agent, target: URL, headers: Record<string, stri
   return Promise.all(Array.from({ length: connections }, () => new Promise((resolve) => get(agent, target, headers, resolve))));
 }
 
-/** One GET of `target` through `agent`; `done` hears once whether it was answered with a 2xx. */
-function get(agent: Agent, target: URL, headers: Record<string, string>, done: (ok: boolean) => void): void {
+/** One GET of `target` through `agent`; `done` hears once: undefined for a 2xx, else what went wrong. */
+function get(agent: Agent, target: URL, headers: Record<string, string>, done: (failure: string | undefined) => void): void {
   const req = request({ host: target.hostname, port: target.port, path: target.pathname + target.search, headers, agent }, (res) => {
     res.resume();
-    res.on('end', () => done(res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300));
-    res.on('error', () => done(false));
+    const status = res.statusCode ?? 0;
+    res.on('end', () => done(status >= 200 && status < 300 ? undefined : `status ${status}`));
+    res.on('error', (error) => done(error.message));
   });
   req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
-  req.on('error', () => done(false));
+  req.on('error', (error) => done(error.message));
   req.end();
 }
