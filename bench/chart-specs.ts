@@ -1,6 +1,6 @@
 import type { BenchEngine } from './bench-database.js';
 import type { BenchTargets } from './bench-targets.js';
-import type { BenchResults } from './report.js';
+import { type BenchResults, judgedP99 } from './report.js';
 import type { ScaleResults } from './scale-results.js';
 
 /** A Vega-Lite specification (https://vega.github.io/vega-lite/), as plain JSON. */
@@ -26,9 +26,7 @@ export function benchRatioChart(results: BenchResults, engine: BenchEngine, targ
     target: targets.ratio[c.name],
     met: c.ratio >= targets.ratio[c.name] ? 'ratio meets its target' : 'ratio misses its target',
     label: `${c.ratio.toFixed(2)}x`,
-    // Results written before the floor's latencies were recorded have none to show.
-    p99:
-      c.floor_p99_ms === undefined ? `p99 ${c.p99_ms} ms` : `p99 ${c.p99_ms} ms = ${(c.p99_ms / c.floor_p99_ms).toFixed(1)}x the floor's`,
+    p99: p99Label(c),
   }));
   const x = { field: 'case', type: 'nominal', sort: null, title: null, axis: { labelAngle: 0, labelFontSize: 12 } };
   return {
@@ -37,6 +35,11 @@ export function benchRatioChart(results: BenchResults, engine: BenchEngine, targ
       text: `make bench on ${ENGINE_NAMES[engine]}: service req/s as a share of the bare node:http floor's`,
       subtitle: [
         `median over rounds; the tick is each case's target; under each case its p99 against the floor's (target: ${p99Target(targets)})`,
+        ...(results.cases.every((c) => judgedP99(c).equalLoad)
+          ? [
+              `p99 at equal load: both servers driven open-loop at the same req/s, ${Math.round((results.equal_load_fraction ?? 0.5) * 100)}% of the service's closed-loop req/s`,
+            ]
+          : []),
         `cold start ${results.cold_start_ms} ms, peak RSS ${results.peak_rss_mb} MB`,
       ],
     },
@@ -132,6 +135,14 @@ export function scaleCostChart(results: ScaleResults): VegaLiteSpec {
     resolve: { scale: { y: 'independent' } },
     config: CONFIG,
   };
+}
+
+/** The p99 the target is judged on, against the floor's; results written before the floor's latencies were recorded have only the service's. */
+function p99Label(c: BenchResults['cases'][number]): string {
+  const judged = judgedP99(c);
+  const what = judged.equalLoad ? 'p99 at equal load' : 'p99';
+  if (c.floor_p99_ms === undefined) return `${what} ${judged.p99Ms} ms`;
+  return `${what} ${judged.p99Ms} ms = ${(judged.p99Ms / judged.floorP99Ms).toFixed(1)}x the floor's`;
 }
 
 function p99Target(targets: BenchTargets): string {

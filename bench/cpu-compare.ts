@@ -1,16 +1,19 @@
 import { benchCases } from './bench-config.js';
 import { prepareBenchData } from './bench-data.js';
-import { benchEngineFromEnv } from './bench-database.js';
+import { benchEngineFromEnv, benchPostgresUrl } from './bench-database.js';
 import { createBenchIdentity } from './identity.js';
 import { floorLaunch, serviceLaunch } from './launches.js';
+import { backendCpuBetween, PostgresBackendCpu } from './postgres-backends.js';
 import { cpuMicros } from './process-cpu.js';
 import { type ChildServer, freePort, startServer } from './processes.js';
 import { runLoad } from './run-case.js';
 import { median } from './stats.js';
 
-const USAGE = `usage: [BENCH_ENGINE=postgres] npx tsx bench/cpu-compare.ts <case> <rounds> <seconds> <label>=<bundle under dist/|floor> ...
+const USAGE = `usage: [BENCH_ENGINE=postgres] npx tsx bench/cpu-compare.ts <case> <rounds> <seconds> <label>=<bundle under dist/|floor>[@<node flag>,...] ...
   e.g. (git stash; npx tsx scripts/build/bundle-server.ts dist/before.mjs; git stash pop; make build)
-       npx tsx bench/cpu-compare.ts customers 7 3 before=dist/before.mjs after=dist/server.mjs floor=floor`;
+       npx tsx bench/cpu-compare.ts customers 7 3 before=dist/before.mjs after=dist/server.mjs floor=floor
+  node flags after @ are added to package.json's config.nodeFlags (a later flag wins):
+       npx tsx bench/cpu-compare.ts customers 7 3 semi8=dist/server.mjs semi16=dist/server.mjs@--max-semi-space-size=16`;
 
 /** One contender: a server under a label, and what each of its rounds measured. */
 interface Contender {
@@ -18,7 +21,11 @@ interface Contender {
   server: ChildServer;
   cpuPerRequest: number[];
   systemPerRequest: number[];
+  /** On PostgreSQL: the CPU its database backends spent per request. */
+  databasePerRequest: number[];
   rps: number[];
+  /** The application_name its PostgreSQL connections carry (PGAPPNAME). */
+  applicationName: string;
 }
 
 /**
@@ -33,24 +40,36 @@ async function main(): Promise<void> {
   const rounds = Number(roundsArg);
   const seconds = Number(secondsArg);
   if (!benchCase || !(rounds > 0) || !(seconds > 0) || entries.length === 0) throw new Error(USAGE);
-  const data = await prepareBenchData(benchEngineFromEnv(), { reuseSqlite: true });
+  const engine = benchEngineFromEnv();
+  const data = await prepareBenchData(engine, { reuseSqlite: true });
+  const backends = engine === 'postgres' ? await PostgresBackendCpu.connect(benchPostgresUrl()) : undefined;
   const database = data.database;
   const identity = await createBenchIdentity();
   const contenders: Contender[] = [];
   try {
     for (const entry of entries) {
-      const [label, file] = entry.split('=');
+      const [label, spec] = entry.split(/=(.*)/s);
+      const [file, flags] = (spec ?? '').split('@');
       if (!label || !file) throw new Error(USAGE);
-      const launch = file === 'floor' ? floorLaunch(database) : serviceLaunch(database, identity.secret, 'info', [], file);
-      const server = await startServer({ ...launch, port: await freePort() }, '/health', identity.headers);
-      contenders.push({ label, server, cpuPerRequest: [], systemPerRequest: [], rps: [] });
+      const nodeFlags = flags ? flags.split(',').filter(Boolean) : [];
+      const launch = file === 'floor' ? floorLaunch(database) : serviceLaunch(database, identity.secret, 'info', nodeFlags, file);
+      const applicationName = `cpu_compare_${contenders.length}`;
+      const server = await startServer(
+        { ...launch, env: { ...launch.env, PGAPPNAME: applicationName }, port: await freePort() },
+        '/health',
+        identity.headers,
+      );
+      contenders.push({ label, server, cpuPerRequest: [], systemPerRequest: [], databasePerRequest: [], rps: [], applicationName });
     }
     for (const c of contenders) await runLoad(c.server.baseUrl + benchCase.path, identity.headers, 32, 2);
     for (let round = 0; round < rounds; round++) {
       for (const c of contenders) {
+        const databaseBefore = await backends?.sample(c.applicationName);
         const before = cpuMicros(c.server.pid);
         const load = await runLoad(c.server.baseUrl + benchCase.path, identity.headers, 32, seconds);
         const after = cpuMicros(c.server.pid);
+        const databaseAfter = await backends?.sample(c.applicationName);
+        if (databaseBefore && databaseAfter) c.databasePerRequest.push(backendCpuBetween(databaseBefore, databaseAfter) / load.requests);
         c.cpuPerRequest.push((after.user + after.system - before.user - before.system) / load.requests);
         c.systemPerRequest.push((after.system - before.system) / load.requests);
         c.rps.push(load.rps);
@@ -61,11 +80,13 @@ async function main(): Promise<void> {
       const rounds = c.cpuPerRequest.map((us) => us.toFixed(0)).join(' ');
       console.log(
         `${c.label.padEnd(12)} CPU/request median ${median(c.cpuPerRequest).toFixed(1)} us (system ${median(c.systemPerRequest).toFixed(1)})` +
+          (c.databasePerRequest.length > 0 ? `  database ${median(c.databasePerRequest).toFixed(1)} us` : '') +
           `  req/s median ${median(c.rps).toFixed(0)}  [${rounds}]`,
       );
     }
   } finally {
     await Promise.all(contenders.map((c) => c.server.stop()));
+    await backends?.close();
     await data.dispose();
   }
 }

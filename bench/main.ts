@@ -6,13 +6,15 @@ import { benchEngineFromEnv } from './bench-database.js';
 import { benchTargets, resultsFileName } from './bench-targets.js';
 import { writeBenchChart } from './charts.js';
 import { measureColdStarts } from './cold-start.js';
+import { type EqualLoadSettings, formatOpenRun, loadEqualLoadSettings } from './equal-load.js';
 import { createBenchIdentity } from './identity.js';
 import { formatLatencyRounds } from './latency-rounds.js';
 import { floorLaunch, serviceLaunch } from './launches.js';
+import { runOpenLoad } from './open-loop.js';
 import { RESULTS_DIR } from './paths.js';
 import { preflight } from './preflight.js';
 import { type ChildServer, freePort, startServer } from './processes.js';
-import { benchResults, type CaseRuns, formatReport, formatRun, writeResults } from './report.js';
+import { benchResults, type CaseRuns, formatEqualLoad, formatReport, formatRun, writeResults } from './report.js';
 import { sampleRss } from './rss-sampler.js';
 import { runLoad } from './run-case.js';
 import { median } from './stats.js';
@@ -20,15 +22,18 @@ import { median } from './stats.js';
 /**
  * `make bench`: prepares the dataset, measures cold start, then loads the service and the
  * floor alternately on every case (warm-up, then `rounds` measured pairs whose order flips
- * each round) from this process, and prints and writes the figures.
+ * each round) from this process, then offers both the same open-loop load (bench/equal-load.ts),
+ * and prints and writes the figures.
  */
 async function main(): Promise<void> {
   const settings = loadBenchSettings();
+  const equalLoad = loadEqualLoadSettings();
   const engine = benchEngineFromEnv();
   const cases = benchCases();
   console.log(
     `bench on ${engine}: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up, ` +
-      `${settings.rounds} x ${settings.durationSeconds} s per side per case, service LOG_LEVEL=${settings.serviceLogLevel}`,
+      `${settings.rounds} x ${settings.durationSeconds} s per side per case, service LOG_LEVEL=${settings.serviceLogLevel}; ` +
+      `then equal load: ${equalLoad.rounds} x ${equalLoad.durationSeconds} s per side open-loop at ${equalLoad.fraction * 100}% of the service's req/s`,
   );
 
   const data = await prepareBenchData(engine);
@@ -55,15 +60,21 @@ async function main(): Promise<void> {
       console.log(`warning: the floor's body differs from the service's on: ${checks.mismatches.join(', ')}`);
 
     const runs: CaseRuns[] = [];
-    for (const benchCase of cases) runs.push(await runCase(benchCase, serviceServer, floorServer, identity.headers, settings));
+    for (const benchCase of cases) {
+      const run = await runCase(benchCase, serviceServer, floorServer, identity.headers, settings);
+      run.equalLoad = await runEqualLoad(run, serviceServer, floorServer, identity.headers, settings.connections, equalLoad);
+      runs.push(run);
+    }
 
     const peakRssMb = rss.stop();
-    const results = benchResults(runs, peakRssMb, median(coldStarts));
+    const results = benchResults(runs, peakRssMb, median(coldStarts), equalLoad.fraction);
     const file = join(RESULTS_DIR, resultsFileName(engine));
     writeResults(file, results);
     const chart = await writeBenchChart(engine, results);
+    const targets = benchTargets(engine);
     console.log(
-      `\n${formatReport(runs, results, benchTargets(engine))}\n\n${formatLatencyRounds(runs, settings.connections)}\nwritten to ${file} and ${chart}`,
+      `\n${formatReport(runs, results, targets)}\n\n${formatEqualLoad(results, targets, equalLoad.fraction)}\n\n` +
+        `closed loop, latency in rounds:\n${formatLatencyRounds(runs, settings.connections)}\nwritten to ${file} and ${chart}`,
     );
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
@@ -93,6 +104,31 @@ async function runCase(
     }
   }
   return runs;
+}
+
+/**
+ * Offers the service and the floor the same open-loop rate (a share of the service's median
+ * closed-loop req/s on this case), in rounds whose order flips.
+ */
+async function runEqualLoad(
+  runs: CaseRuns,
+  service: ChildServer,
+  floor: ChildServer,
+  headers: Record<string, string>,
+  connections: number,
+  settings: EqualLoadSettings,
+): Promise<NonNullable<CaseRuns['equalLoad']>> {
+  const rate = Math.max(1, Math.round(settings.fraction * median(runs.service.map((r) => r.rps))));
+  const result: NonNullable<CaseRuns['equalLoad']> = { rate, service: [], floor: [] };
+  for (let round = 1; round <= settings.rounds; round++) {
+    const order = round % 2 === 1 ? [service, floor] : [floor, service];
+    for (const server of order) {
+      const load = await runOpenLoad(`${server.baseUrl}${runs.benchCase.path}`, headers, connections, rate, settings.durationSeconds);
+      (server === service ? result.service : result.floor).push(load);
+      console.log(formatOpenRun(`  equal load ${round} ${server.name}`, load));
+    }
+  }
+  return result;
 }
 
 main().catch((error: unknown) => {

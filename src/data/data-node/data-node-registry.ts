@@ -8,6 +8,9 @@ import { type DataNodeDeclaration, describeColumns, identityColumns } from './da
 /** The registry table's name; created by the migrations. */
 export const REGISTRY_TABLE = 'data_nodes';
 
+/** The registry columns a lookup reads, in the order an array row holds them. */
+const ENTRY_COLUMNS = ['identifier', 'table_name', 'columns_json', 'index_columns_json', 'last_updated_ms'] as const;
+
 /** What the registry knows about one published node. */
 export interface RegisteredNode {
   identifier: string;
@@ -26,15 +29,17 @@ export async function findRegisteredNode(
   identifier: string,
   templates: QueryTemplateCache,
 ): Promise<RegisteredNode | undefined> {
-  const build = (bind: Bind) => db.selectFrom(REGISTRY_TABLE).selectAll().where('identifier', '=', bind(identifier));
-  const [row] = (await templates.read(db, 'registry entry', build, [identifier])) as Record<string, any>[];
+  const build = (bind: Bind) => db.selectFrom(REGISTRY_TABLE).select(ENTRY_COLUMNS).where('identifier', '=', bind(identifier));
+  // As an array row where the engine can (on PostgreSQL also a prepared statement): values in ENTRY_COLUMNS order.
+  const [row] = (await templates.read(db, 'registry entry', build, [identifier], true)) as (unknown[] | Record<string, unknown>)[];
   if (!row) return undefined;
+  const [id, tableName, columnsJson, indexColumnsJson, lastUpdatedMs] = Array.isArray(row) ? row : ENTRY_COLUMNS.map((c) => row[c]);
   return {
-    identifier: row.identifier,
-    tableName: row.table_name,
-    columns: JSON.parse(row.columns_json),
-    indexColumns: JSON.parse(row.index_columns_json),
-    lastUpdated: row.last_updated_ms === null ? null : new Date(Number(row.last_updated_ms)),
+    identifier: id as string,
+    tableName: tableName as string,
+    columns: JSON.parse(columnsJson as string),
+    indexColumns: JSON.parse(indexColumnsJson as string),
+    lastUpdated: lastUpdatedMs === null ? null : new Date(Number(lastUpdatedMs)),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
 
+import type { PgRowMode } from './pg-row-mode.js';
+
 /**
  * The pool Kysely's PostgresDialect draws connections from (its documented `pool` option), over
  * a pg.Pool, with one difference: a connection on which a query failed because the database
@@ -14,7 +16,7 @@ import type pg from 'pg';
  * A failed connection also refuses further queries at once (a transaction's rollback, say)
  * instead of queueing them for another timeout.
  */
-export function discardingPool(pool: pg.Pool, isOutage: (error: unknown) => boolean): PostgresPool {
+export function discardingPool(pool: pg.Pool, isOutage: (error: unknown) => boolean, rowMode?: PgRowMode): PostgresPool {
   // One wrapper per pg client, so Kysely (which keys its connections by client) reuses its own.
   const wrappers = new WeakMap<pg.PoolClient, DiscardingClient>();
   return {
@@ -22,7 +24,7 @@ export function discardingPool(pool: pg.Pool, isOutage: (error: unknown) => bool
       const client = await pool.connect();
       let wrapper = wrappers.get(client);
       if (!wrapper) {
-        wrapper = new DiscardingClient(client, isOutage);
+        wrapper = new DiscardingClient(client, isOutage, rowMode);
         wrappers.set(client, wrapper);
       }
       return wrapper;
@@ -38,6 +40,7 @@ class DiscardingClient implements PostgresPoolClient {
   constructor(
     private readonly client: pg.PoolClient,
     private readonly isOutage: (error: unknown) => boolean,
+    private readonly rowMode: PgRowMode | undefined,
   ) {}
 
   query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
@@ -49,12 +52,15 @@ class DiscardingClient implements PostgresPoolClient {
     // Streaming (a cursor) is not configured on this dialect; hand it through untouched.
     if (typeof sqlOrCursor !== 'string') return this.client.query(sqlOrCursor as never) as PostgresCursor<R>;
     if (this.failure) return Promise.reject(this.failure);
-    return (this.client.query(sqlOrCursor, parameters as unknown[]) as unknown as Promise<PostgresQueryResult<R>>).catch(
-      (error: unknown) => {
-        if (this.isOutage(error)) this.failure = error instanceof Error ? error : new Error(String(error));
-        throw error;
-      },
-    );
+    const values = parameters as unknown[];
+    const mode = this.rowMode;
+    const sent = mode?.arrays
+      ? this.client.query({ text: sqlOrCursor, values, rowMode: 'array', name: mode.statementName(sqlOrCursor) })
+      : this.client.query(sqlOrCursor, values);
+    return (sent as unknown as Promise<PostgresQueryResult<R>>).catch((error: unknown) => {
+      if (this.isOutage(error)) this.failure = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    });
   }
 
   release(destroy?: boolean): void {

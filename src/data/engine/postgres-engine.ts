@@ -7,6 +7,7 @@ import { ConnectionUse } from './connection-use.js';
 import { discardingPool } from './discarding-pool.js';
 import type { OutagePolicy } from './guarded-dialect.js';
 import { type EngineTraits, guardedEngine } from './guarded-engine.js';
+import { PgRowMode } from './pg-row-mode.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, type StorageEngine, type StorageOptions } from './storage-engine.js';
 import type { OutageKind } from './storage-unavailable-error.js';
 
@@ -67,7 +68,8 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
   pool.on('error', () => undefined);
   // A connection whose query failed with an outage (above all a client-side timeout, whose
   // answer may never come) is destroyed on release rather than reused.
-  const dialect = new PostgresDialect({ pool: discardingPool(pool, (error) => postgresOutage(error) !== undefined) });
+  const rowMode = new PgRowMode();
+  const dialect = new PostgresDialect({ pool: discardingPool(pool, (error) => postgresOutage(error) !== undefined, rowMode) });
   const policy: OutagePolicy = { classify: postgresOutage };
   const traits: EngineTraits = {
     kind: 'postgres',
@@ -79,6 +81,8 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
   return guardedEngine(traits, dialect, policy, {
     prepare: options.prepare,
     onQuery: options.onQuery,
+    // Template reads (SimpleTable, DataNode): rows as arrays, as named prepared statements (PgRowMode).
+    arrayRows: (read) => rowMode.reading(read),
     connectionUse: new ConnectionUse(options.onConnectionAcquired),
   });
 }

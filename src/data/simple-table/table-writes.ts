@@ -31,6 +31,8 @@ export async function recordTableWrite(db: Kysely<any>, table: string, at: Date)
 /** When `table` was last written, or null when it never was (since the registry existed). */
 export async function lastTableWrite(db: Kysely<any>, table: string, templates: QueryTemplateCache): Promise<Date | null> {
   const build = (bind: Bind) => db.selectFrom(TABLE_WRITES_TABLE).select('last_write_ms').where('table_name', '=', bind(table));
-  const [row] = (await templates.read(db, 'last table write', build, [table])) as { last_write_ms: number | string | bigint }[];
-  return row ? new Date(Number(row.last_write_ms)) : null;
+  // As an array row where the engine can (one value; on PostgreSQL also a prepared statement).
+  const [row] = (await templates.read(db, 'last table write', build, [table], true)) as ([unknown] | { last_write_ms: unknown })[];
+  if (!row) return null;
+  return new Date(Number(Array.isArray(row) ? row[0] : row.last_write_ms));
 }

@@ -1,0 +1,81 @@
+import { positiveSetting } from './bench-config.js';
+import type { OpenLoopResult } from './open-loop.js';
+import { median, round, sum } from './stats.js';
+
+/**
+ * The equal-load phase of `make bench`. Under the closed loop a server's p99 is about two
+ * rounds (connections / req/s), so "p99 <= 1.5 x the floor's" there asks the service for two
+ * thirds of the floor's throughput, whatever the ratio targets say. Latency is compared fairly
+ * when both servers are offered the same load: each is driven open-loop at the same rate, a
+ * fixed fraction of the service's own closed-loop req/s in the same run, in rounds whose order
+ * flips, and the p99 target is judged on those figures.
+ */
+export interface EqualLoadSettings {
+  /** The offered rate as a share of the service's median closed-loop req/s (default 0.5). */
+  fraction: number;
+  /** Seconds per side per round (default 5). */
+  durationSeconds: number;
+  /** Service/floor pairs (default 3). */
+  rounds: number;
+}
+
+/** BENCH_EQUAL_LOAD_FRACTION (0 < f <= 1), BENCH_EQUAL_LOAD_DURATION, BENCH_EQUAL_LOAD_ROUNDS. */
+export function loadEqualLoadSettings(env: Record<string, string | undefined> = process.env): EqualLoadSettings {
+  const raw = env.BENCH_EQUAL_LOAD_FRACTION?.trim();
+  const fraction = raw ? Number(raw) : 0.5;
+  if (!(fraction > 0 && fraction <= 1))
+    throw new Error(`BENCH_EQUAL_LOAD_FRACTION must be a number above 0 and at most 1, got ${JSON.stringify(raw)}`);
+  return {
+    fraction,
+    durationSeconds: positiveSetting(env, 'BENCH_EQUAL_LOAD_DURATION', 5),
+    rounds: positiveSetting(env, 'BENCH_EQUAL_LOAD_ROUNDS', 3),
+  };
+}
+
+/** Both sides' open-loop runs of one case at one offered rate. */
+export interface EqualLoadRuns {
+  rate: number;
+  service: OpenLoopResult[];
+  floor: OpenLoopResult[];
+}
+
+/** The equal-load figures of one case in `latest.json` (medians over rounds; ms). */
+export interface EqualLoadFigures {
+  /** The rate both sides were offered, req/s. */
+  equal_load_rps: number;
+  equal_load_p50_ms: number;
+  equal_load_p99_ms: number;
+  equal_load_p999_ms: number;
+  equal_load_floor_p50_ms: number;
+  equal_load_floor_p99_ms: number;
+  equal_load_floor_p999_ms: number;
+  /** Socket errors and non-2xx answers of the service in this phase. */
+  equal_load_errors: number;
+}
+
+/** Medians over rounds of each side's latencies; the service's errors summed. */
+export function equalLoadFigures(runs: EqualLoadRuns): EqualLoadFigures {
+  const at = (side: OpenLoopResult[], pick: (r: OpenLoopResult) => number) => round(median(side.map(pick)), 2);
+  return {
+    equal_load_rps: round(runs.rate, 0),
+    equal_load_p50_ms: at(runs.service, (r) => r.p50Ms),
+    equal_load_p99_ms: at(runs.service, (r) => r.p99Ms),
+    equal_load_p999_ms: at(runs.service, (r) => r.p999Ms),
+    equal_load_floor_p50_ms: at(runs.floor, (r) => r.p50Ms),
+    equal_load_floor_p99_ms: at(runs.floor, (r) => r.p99Ms),
+    equal_load_floor_p999_ms: at(runs.floor, (r) => r.p999Ms),
+    equal_load_errors: sum(runs.service.map((r) => r.errors)),
+  };
+}
+
+/** One open-loop run on one line, printed as the benchmark goes. */
+export function formatOpenRun(label: string, result: OpenLoopResult): string {
+  const ms = (value: number) => value.toFixed(2);
+  return (
+    `${label.padEnd(34)} ${result.offeredRps.toFixed(0).padStart(7)} req/s offered, ${result.achievedRps.toFixed(0)} answered  ` +
+    `p50 ${ms(result.p50Ms)} ms  p99 ${ms(result.p99Ms)} ms  p99.9 ${ms(result.p999Ms)} ms  errors ${result.errors}` +
+    Object.entries(result.errorKinds)
+      .map(([kind, count]) => ` [${kind} x${count}]`)
+      .join('')
+  );
+}

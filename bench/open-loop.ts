@@ -1,0 +1,115 @@
+import { Agent, request } from 'node:http';
+
+import { percentile } from './stats.js';
+
+/** What one open-loop run measured; latencies in ms, from each request's scheduled start. */
+export interface OpenLoopResult {
+  /** The rate asked for, req/s. */
+  offeredRps: number;
+  /** Answers per second actually received. */
+  achievedRps: number;
+  p50Ms: number;
+  p99Ms: number;
+  p999Ms: number;
+  requests: number;
+  /** Socket errors and non-2xx answers. */
+  errors: number;
+  /** What the errors were: `status <code>` or the socket error's message, with counts. */
+  errorKinds: Record<string, number>;
+}
+
+/** How often the scheduler wakes to send the requests that have fallen due. */
+const TICK_MS = 1;
+/**
+ * Seconds of load at the rate before latencies count: the client's own code paths are cold at
+ * first, and the queue they build in the first half second was otherwise charged to the server.
+ */
+const SETTLE_SECONDS = 1;
+
+/**
+ * Loads `url` open-loop: requests are scheduled at a fixed `rate` (req/s) for `durationSeconds`
+ * whatever the server's answers do, over at most `connections` keep-alive connections, and each
+ * latency runs from the moment the request was due, not from when a connection was free to
+ * send it. So a server that falls behind is charged for the queue it builds (no coordinated
+ * omission), and two servers offered the same rate are compared under the same load.
+ *
+ * Why not autocannon: its rate options (`overallRate`, `connectionRate`) let each connection send
+ * back to back until its quota for the current second is used up, then pause: bursts at the
+ * top of every second, whose latency is the closed loop's again.
+ */
+export async function runOpenLoad(
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+  rate: number,
+  durationSeconds: number,
+): Promise<OpenLoopResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const target = new URL(url);
+  const settling = Math.round(rate * SETTLE_SECONDS);
+  const total = settling + Math.max(1, Math.round(rate * durationSeconds));
+  await openConnections(agent, target, headers, connections);
+  const latencies = new Float64Array(total);
+  let answered = 0;
+  let errors = 0;
+  const errorKinds: Record<string, number> = {};
+  let sent = 0;
+  const started = performance.now();
+  const measuredFrom = started + SETTLE_SECONDS * 1000;
+  let lastAnswer = started;
+  let done = 0;
+
+  await new Promise<void>((resolve) => {
+    const settle = (dueAt: number, failure: string | undefined) => {
+      const now = performance.now();
+      if (dueAt >= measuredFrom) {
+        if (failure === undefined) latencies[answered++] = now - dueAt;
+        else {
+          errors++;
+          errorKinds[failure] = (errorKinds[failure] ?? 0) + 1;
+        }
+        lastAnswer = now;
+      }
+      if (++done === total) resolve();
+    };
+    const send = (dueAt: number) => get(agent, target, headers, (failure) => settle(dueAt, failure));
+    const tick = () => {
+      const elapsed = performance.now() - started;
+      const due = Math.min(total, Math.floor((elapsed / 1000) * rate) + 1);
+      for (; sent < due; sent++) send(started + (sent / rate) * 1000);
+      if (sent < total) setTimeout(tick, TICK_MS);
+    };
+    tick();
+  });
+  agent.destroy();
+
+  const measured = Array.from(latencies.subarray(0, answered));
+  return {
+    offeredRps: rate,
+    achievedRps: answered / ((lastAnswer - measuredFrom) / 1000),
+    p50Ms: percentile(measured, 50),
+    p99Ms: percentile(measured, 99),
+    p999Ms: percentile(measured, 99.9),
+    requests: answered,
+    errors,
+    errorKinds,
+  };
+}
+
+/** Opens the agent's `connections` sockets with one request each, before any request is timed. */
+function openConnections(agent: Agent, target: URL, headers: Record<string, string>, connections: number): Promise<unknown> {
+  return Promise.all(Array.from({ length: connections }, () => new Promise((resolve) => get(agent, target, headers, resolve))));
+}
+
+/** One GET of `target` through `agent`; `done` hears once: undefined for a 2xx, else what went wrong. */
+function get(agent: Agent, target: URL, headers: Record<string, string>, done: (failure: string | undefined) => void): void {
+  const req = request({ host: target.hostname, port: target.port, path: target.pathname + target.search, headers, agent }, (res) => {
+    res.resume();
+    const status = res.statusCode ?? 0;
+    res.on('end', () => done(status >= 200 && status < 300 ? undefined : `status ${status}`));
+    res.on('error', (error) => done(error.message));
+  });
+  req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
+  req.on('error', (error) => done(error.message));
+  req.end();
+}

@@ -1,0 +1,103 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { benchTargets } from '../../bench/bench-targets.js';
+import { equalLoadFigures, loadEqualLoadSettings } from '../../bench/equal-load.js';
+import { type OpenLoopResult, runOpenLoad } from '../../bench/open-loop.js';
+import { benchResults, type CaseRuns, formatEqualLoad, formatReport, judgedP99 } from '../../bench/report.js';
+import type { LoadResult } from '../../bench/run-case.js';
+
+const closed = (rps: number, p99Ms: number): LoadResult => ({
+  rps,
+  p50Ms: 1,
+  p99Ms,
+  errors: 0,
+  requests: rps * 10,
+  statusCodes: { 200: rps * 10 },
+  errorKinds: {},
+});
+const open = (p99Ms: number): OpenLoopResult => ({
+  offeredRps: 500,
+  achievedRps: 500,
+  p50Ms: 1,
+  p99Ms,
+  p999Ms: p99Ms * 2,
+  requests: 2500,
+  errors: 0,
+  errorKinds: {},
+});
+
+/** customers: the closed loop's p99 is 3x the floor's, at equal load 1.2x. */
+const customers: CaseRuns = {
+  benchCase: { name: 'customers', path: '/customers?region=US&limit=50' },
+  service: [closed(1000, 30), closed(1100, 33), closed(900, 27)],
+  floor: [closed(1600, 10), closed(1700, 11), closed(1500, 9)],
+  equalLoad: { rate: 500, service: [open(6), open(7), open(5)], floor: [open(5), open(6), open(4)] },
+};
+
+describe('make bench: the equal-load phase', () => {
+  it('when both sides ran at equal load, each figure is the median over rounds and the p99 is judged on them', () => {
+    const figures = equalLoadFigures(customers.equalLoad!);
+    expect(figures).toMatchObject({
+      equal_load_rps: 500,
+      equal_load_p99_ms: 6,
+      equal_load_p999_ms: 12,
+      equal_load_floor_p99_ms: 5,
+      equal_load_floor_p999_ms: 10,
+    });
+    const [results] = benchResults([customers], 100, 200, 0.5).cases;
+    expect(results).toMatchObject({ p99_ms: 30, floor_p99_ms: 10, equal_load_p99_ms: 6, equal_load_floor_p99_ms: 5 });
+    expect(judgedP99(results!)).toEqual({ p99Ms: 6, floorP99Ms: 5, equalLoad: true });
+  });
+
+  it('when the closed-loop p99 misses but the equal-load one holds, the report marks the p99 ok and says which figure it judged', () => {
+    const results = benchResults([customers], 100, 200, 0.5);
+    const report = formatReport([customers], results, benchTargets('postgres'));
+    expect(report).toContain('6.00/5.00 ok');
+    expect(report).toContain('judged on the p99 at equal offered load');
+    expect(formatEqualLoad(results, benchTargets('postgres'), 0.5)).toMatch(
+      /customers\s+500\s+1\.00\/6\.00\/12\.00\s+1\.00\/5\.00\/10\.00\s+1\.20x\s+<= 7\.50 ms ok/,
+    );
+  });
+
+  it('when results predate the phase, the p99 is judged on the closed loop as before', () => {
+    const { equalLoad: _, ...withoutPhase } = customers;
+    const [results] = benchResults([withoutPhase], 100, 200).cases;
+    expect(judgedP99(results!)).toEqual({ p99Ms: 30, floorP99Ms: 10, equalLoad: false });
+    expect(formatReport([withoutPhase], benchResults([withoutPhase], 100, 200), benchTargets('postgres'))).toContain('30 MISS');
+  });
+
+  it('when BENCH_EQUAL_LOAD_FRACTION is outside (0, 1], refuses it naming the variable', () => {
+    expect(loadEqualLoadSettings({})).toEqual({ fraction: 0.5, durationSeconds: 5, rounds: 3 });
+    expect(() => loadEqualLoadSettings({ BENCH_EQUAL_LOAD_FRACTION: '1.5' })).toThrow(/BENCH_EQUAL_LOAD_FRACTION/);
+    expect(() => loadEqualLoadSettings({ BENCH_EQUAL_LOAD_FRACTION: 'half' })).toThrow(/BENCH_EQUAL_LOAD_FRACTION/);
+  });
+});
+
+describe('runOpenLoad', () => {
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      res.writeHead(req.url === '/missing' ? 404 : 200);
+      res.end('x');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('when every answer is a 2xx, sends the rate times the duration and times each one', async () => {
+    const result = await runOpenLoad(`${base}/`, {}, 4, 100, 1);
+    expect(result).toMatchObject({ offeredRps: 100, requests: 100, errors: 0, errorKinds: {} });
+    expect(result.p99Ms).toBeGreaterThan(0);
+  });
+
+  it('when the server answers 404, counts each as an error of that status', async () => {
+    const result = await runOpenLoad(`${base}/missing`, {}, 4, 100, 1);
+    expect(result).toMatchObject({ requests: 0, errors: 100, errorKinds: { 'status 404': 100 } });
+  });
+});
