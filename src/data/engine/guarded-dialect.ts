@@ -40,6 +40,18 @@ export class PreparationGate {
 }
 
 /**
+ * `error` as the rest of the service sees it: a StorageUnavailableError when `policy` says the
+ * database was out (after telling the policy), otherwise unchanged.
+ */
+export function outageError(policy: OutagePolicy, error: unknown): unknown {
+  if (error instanceof StorageUnavailableError) return error;
+  const kind = policy.classify(error);
+  if (!kind) return error;
+  policy.afterOutage?.(kind);
+  return new StorageUnavailableError(kind, error);
+}
+
+/**
  * Wraps a Kysely dialect so that every driver call that fails because the database is out
  * (down, unreachable, timed out, unreadable) throws a StorageUnavailableError the rest of the
  * service maps to a 503, and, given a gate, holds connections back until the gate is passed.
@@ -130,11 +142,7 @@ class GuardedDriver implements Driver {
   }
 
   private translate(error: unknown): unknown {
-    if (error instanceof StorageUnavailableError) return error;
-    const kind = this.policy.classify(error);
-    if (!kind) return error;
-    this.policy.afterOutage?.(kind);
-    return new StorageUnavailableError(kind, error);
+    return outageError(this.policy, error);
   }
 
   private readonly rethrow = (error: unknown): never => {

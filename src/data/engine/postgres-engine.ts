@@ -7,6 +7,7 @@ import { ConnectionUse } from './connection-use.js';
 import { discardingPool } from './discarding-pool.js';
 import type { OutagePolicy } from './guarded-dialect.js';
 import { type EngineTraits, guardedEngine } from './guarded-engine.js';
+import { pgArrayReads } from './pg-array-reads.js';
 import { PgRowMode } from './pg-row-mode.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, type StorageEngine, type StorageOptions } from './storage-engine.js';
 import type { OutageKind } from './storage-unavailable-error.js';
@@ -69,7 +70,8 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
   // A connection whose query failed with an outage (above all a client-side timeout, whose
   // answer may never come) is destroyed on release rather than reused.
   const rowMode = new PgRowMode();
-  const dialect = new PostgresDialect({ pool: discardingPool(pool, (error) => postgresOutage(error) !== undefined, rowMode) });
+  const isOutage = (error: unknown) => postgresOutage(error) !== undefined;
+  const dialect = new PostgresDialect({ pool: discardingPool(pool, isOutage, rowMode) });
   const policy: OutagePolicy = { classify: postgresOutage };
   const traits: EngineTraits = {
     kind: 'postgres',
@@ -83,6 +85,8 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
     onQuery: options.onQuery,
     // Template reads (SimpleTable, DataNode): rows as arrays, as named prepared statements (PgRowMode).
     arrayRows: (read) => rowMode.reading(read),
+    // ...and, outside a transaction, straight on the pool (see pgArrayReads).
+    readArrays: pgArrayReads(pool, { rowMode, isOutage, onAcquired: options.onConnectionAcquired }),
     connectionUse: new ConnectionUse(options.onConnectionAcquired),
   });
 }
