@@ -74,6 +74,13 @@ export function guardDialect(
 }
 
 class GuardedDriver implements Driver {
+  /**
+   * One wrapper per connection of the inner driver, reused each time it is handed out: Kysely's
+   * runtime driver remembers every connection object it sees (a WeakSet), so a new wrapper per
+   * query grew that set by one entry per query for the garbage collector to clear.
+   */
+  readonly #wrappers = new WeakMap<DatabaseConnection, GuardedConnection>();
+
   constructor(
     private readonly inner: Driver,
     private readonly policy: OutagePolicy,
@@ -94,7 +101,13 @@ class GuardedDriver implements Driver {
     const pending = this.gate?.wait();
     if (pending) await pending;
     const connection = await this.inner.acquireConnection().catch(this.rethrow);
-    return new GuardedConnection(connection, this.rethrow, this.arrayRows);
+    let wrapper = this.#wrappers.get(connection);
+    if (wrapper) wrapper.outage = undefined;
+    else {
+      wrapper = new GuardedConnection(connection, this.rethrow, this.arrayRows);
+      this.#wrappers.set(connection, wrapper);
+    }
+    return wrapper;
   }
 
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
@@ -151,7 +164,7 @@ class GuardedDriver implements Driver {
 }
 
 class GuardedConnection implements DatabaseConnection {
-  /** The outage this connection has seen, if any. */
+  /** The outage this connection has seen since it was last handed out, if any. */
   outage: StorageUnavailableError | undefined;
 
   constructor(

@@ -45,9 +45,11 @@ function loadPg(): typeof pgModule {
 export function openPostgresEngine(options: PostgresEngineOptions): StorageEngine {
   const pg = loadPg();
   const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  // pg asks for each column's parser on every result: hand out one function, not a new one each time.
+  const asNumber = (value: string) => Number(value);
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-      oid === INT8_OID || oid === NUMERIC_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text'),
+      oid === INT8_OID || oid === NUMERIC_OID ? asNumber : pg.types.getTypeParser(oid, format ?? 'text'),
   };
   const max = options.maxConnections ?? 10;
   const pool = new pg.Pool({
