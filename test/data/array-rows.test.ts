@@ -49,6 +49,20 @@ describe.each(engines)('rows read as arrays on $name', (engine) => {
     ]);
   });
 
+  it('when a table is opened on a transaction, reads inside it see its uncommitted rows (they run on its connection, never beside it)', async () => {
+    const trx = await storage.db.startTransaction().execute();
+    try {
+      const inTransaction = new SimpleTable({ ...storage, db: trx }, customersTable);
+      await inTransaction.insert({ customer_code: 'ARR3', name: 'Third', region: 'US' });
+      expect(await inTransaction.executeFilter(customerFilters.customer_code.eq('ARR3'))).toEqual([
+        { id: expect.any(Number), customer_code: 'ARR3', name: 'Third', region: 'US' },
+      ]);
+    } finally {
+      await trx.rollback().execute();
+    }
+    expect(await new SimpleTable(storage, customersTable).executeFilter(customerFilters.customer_code.eq('ARR3'))).toEqual([]);
+  });
+
   it('gives SimpleTable the same records either way', async () => {
     const customers = await new SimpleTable(storage, customersTable).executeFilter(customerFilters.customer_code.in(['ARR1', 'ARR2']), {
       orderBy: [{ column: 'customer_code' }],

@@ -65,7 +65,7 @@ export class DataNodeHandle<Row extends Record<string, unknown> = Record<string,
       limit: options.maxRows === undefined ? undefined : options.maxRows + 1,
     });
     // Rows are copied below anyway: an engine that can return them as arrays skips an object per row.
-    const rows = await this.templates.read(this.engine.db, read.shape, read.build, read.values, true);
+    const rows = await this.templates.read(this.engine, read.shape, read.build, read.values, true);
     if (options.maxRows !== undefined && rows.length > options.maxRows) {
       throw new TooManyRowsError(this.identifier, options.maxRows);
     }
@@ -82,7 +82,7 @@ export class DataNodeReader {
 
   /** The handle of `identifier`; `DataNodeNotFoundError` when nothing is published under it. */
   async fromIdentifier(identifier: string): Promise<DataNodeHandle> {
-    const registered = await findRegisteredNode(this.engine.db, identifier, this.templates);
+    const registered = await findRegisteredNode(this.engine, identifier, this.templates);
     if (!registered) throw new DataNodeNotFoundError(identifier);
     return new DataNodeHandle(this.engine, registered, this.templates);
   }

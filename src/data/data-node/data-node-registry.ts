@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 
+import type { StorageEngine } from '../engine/storage-engine.js';
 import type { Bind } from '../query/bind.js';
 import type { ColumnKind } from '../query/column.js';
 import type { QueryTemplateCache } from '../query/query-template.js';
@@ -25,13 +26,13 @@ export interface RegisteredNode {
  * the query is compiled once for every call that shares `templates`.
  */
 export async function findRegisteredNode(
-  db: Kysely<any>,
+  engine: Pick<StorageEngine, 'db' | 'readArrayRows'>,
   identifier: string,
   templates: QueryTemplateCache,
 ): Promise<RegisteredNode | undefined> {
-  const build = (bind: Bind) => db.selectFrom(REGISTRY_TABLE).select(ENTRY_COLUMNS).where('identifier', '=', bind(identifier));
+  const build = (bind: Bind) => engine.db.selectFrom(REGISTRY_TABLE).select(ENTRY_COLUMNS).where('identifier', '=', bind(identifier));
   // As an array row where the engine can (on PostgreSQL also a prepared statement): values in ENTRY_COLUMNS order.
-  const [row] = (await templates.read(db, 'registry entry', build, [identifier], true)) as (unknown[] | Record<string, unknown>)[];
+  const [row] = (await templates.read(engine, 'registry entry', build, [identifier], true)) as (unknown[] | Record<string, unknown>)[];
   if (!row) return undefined;
   const [id, tableName, columnsJson, indexColumnsJson, lastUpdatedMs] = Array.isArray(row) ? row : ENTRY_COLUMNS.map((c) => row[c]);
   return {

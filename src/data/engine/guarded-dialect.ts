@@ -40,6 +40,18 @@ export class PreparationGate {
 }
 
 /**
+ * `error` as the rest of the service sees it: a StorageUnavailableError when `policy` says the
+ * database was out (after telling the policy), otherwise unchanged.
+ */
+export function outageError(policy: OutagePolicy, error: unknown): unknown {
+  if (error instanceof StorageUnavailableError) return error;
+  const kind = policy.classify(error);
+  if (!kind) return error;
+  policy.afterOutage?.(kind);
+  return new StorageUnavailableError(kind, error);
+}
+
+/**
  * Wraps a Kysely dialect so that every driver call that fails because the database is out
  * (down, unreachable, timed out, unreadable) throws a StorageUnavailableError the rest of the
  * service maps to a 503, and, given a gate, holds connections back until the gate is passed.
@@ -62,6 +74,13 @@ export function guardDialect(
 }
 
 class GuardedDriver implements Driver {
+  /**
+   * One wrapper per connection of the inner driver, reused each time it is handed out: Kysely's
+   * runtime driver remembers every connection object it sees (a WeakSet), so a new wrapper per
+   * query grew that set by one entry per query for the garbage collector to clear.
+   */
+  readonly #wrappers = new WeakMap<DatabaseConnection, GuardedConnection>();
+
   constructor(
     private readonly inner: Driver,
     private readonly policy: OutagePolicy,
@@ -82,7 +101,13 @@ class GuardedDriver implements Driver {
     const pending = this.gate?.wait();
     if (pending) await pending;
     const connection = await this.inner.acquireConnection().catch(this.rethrow);
-    return new GuardedConnection(connection, this.rethrow, this.arrayRows);
+    let wrapper = this.#wrappers.get(connection);
+    if (wrapper) wrapper.outage = undefined;
+    else {
+      wrapper = new GuardedConnection(connection, this.rethrow, this.arrayRows);
+      this.#wrappers.set(connection, wrapper);
+    }
+    return wrapper;
   }
 
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
@@ -130,11 +155,7 @@ class GuardedDriver implements Driver {
   }
 
   private translate(error: unknown): unknown {
-    if (error instanceof StorageUnavailableError) return error;
-    const kind = this.policy.classify(error);
-    if (!kind) return error;
-    this.policy.afterOutage?.(kind);
-    return new StorageUnavailableError(kind, error);
+    return outageError(this.policy, error);
   }
 
   private readonly rethrow = (error: unknown): never => {
@@ -143,7 +164,7 @@ class GuardedDriver implements Driver {
 }
 
 class GuardedConnection implements DatabaseConnection {
-  /** The outage this connection has seen, if any. */
+  /** The outage this connection has seen since it was last handed out, if any. */
   outage: StorageUnavailableError | undefined;
 
   constructor(

@@ -1,8 +1,8 @@
-import { type Dialect, Kysely, type KyselyConfig, sql } from 'kysely';
+import { type CompiledQuery, type Dialect, Kysely, type KyselyConfig, sql } from 'kysely';
 
-import type { ArrayRowsReader } from './array-rows.js';
+import { type ArrayRowsReader, withArrayRows } from './array-rows.js';
 import type { ConnectionUse } from './connection-use.js';
-import { guardDialect, type OutagePolicy, PreparationGate } from './guarded-dialect.js';
+import { guardDialect, outageError, type OutagePolicy, PreparationGate } from './guarded-dialect.js';
 import type { StorageEngine, StorageOptions } from './storage-engine.js';
 
 /** What differs between engines; the query builder, ping and close are built the same way. */
@@ -12,6 +12,11 @@ export type EngineTraits = Pick<StorageEngine, 'kind' | 'schema' | 'isUniqueViol
 export interface GuardedEngineOptions extends Pick<StorageOptions, 'prepare' | 'onQuery'> {
   /** How the engine reads rows as arrays, if it can. */
   arrayRows?: ArrayRowsReader;
+  /**
+   * Runs a template read (rows as arrays) on a connection of the engine's own, without going
+   * through Kysely, if the engine can; errors are translated and preparation waited for here.
+   */
+  readArrays?: (query: CompiledQuery) => Promise<unknown[]>;
   /** Counts the connections the engine's queries are handed (not those of `prepare`). */
   connectionUse?: ConnectionUse;
 }
@@ -27,18 +32,47 @@ export function guardedEngine(
   policy: OutagePolicy,
   options: GuardedEngineOptions = {},
 ): StorageEngine {
-  const { prepare, arrayRows, onQuery, connectionUse } = options;
+  const { prepare, arrayRows, onQuery, connectionUse, readArrays } = options;
   const log: KyselyConfig['log'] = onQuery && ((event) => onQuery(event.query));
-  const engine = (db: Kysely<any>): StorageEngine => ({
-    ...traits,
-    db,
-    ping: async () => {
-      await sql`select 1`.execute(db);
-    },
-    destroy: () => db.destroy(),
-  });
+  const engine = (db: Kysely<any>, gate?: PreparationGate): StorageEngine => {
+    const direct = readArrays && guardedReads(readArrays, policy, gate, onQuery);
+    return {
+      ...traits,
+      db,
+      ping: async () => {
+        await sql`select 1`.execute(db);
+      },
+      destroy: () => db.destroy(),
+      // Only reads on this engine's own Kysely go direct: a copy of the engine whose `db` is a
+      // transaction (`{ ...engine, db: trx }`) must read on the transaction's connection.
+      readArrayRows: (on, query) =>
+        direct && on === db ? direct(query) : on.executeQuery(withArrayRows(query)).then((result) => result.rows),
+    };
+  };
   const gate =
     prepare &&
     new PreparationGate(() => prepare(engine(new Kysely<any>({ dialect: guardDialect(dialect, policy, undefined, arrayRows) }))));
-  return engine(new Kysely<any>({ dialect: guardDialect(dialect, policy, gate, arrayRows, connectionUse), ...(log ? { log } : {}) }));
+  return engine(new Kysely<any>({ dialect: guardDialect(dialect, policy, gate, arrayRows, connectionUse), ...(log ? { log } : {}) }), gate);
+}
+
+/** `read` behind the preparation gate, with outages translated and each successful query told to `onQuery`. */
+function guardedReads(
+  read: (query: CompiledQuery) => Promise<unknown[]>,
+  policy: OutagePolicy,
+  gate: PreparationGate | undefined,
+  onQuery: ((query: CompiledQuery) => void) | undefined,
+): (query: CompiledQuery) => Promise<unknown[]> {
+  const fail = (error: unknown): never => {
+    throw outageError(policy, error);
+  };
+  return (query) => {
+    const pending = gate?.wait();
+    const rows = (pending ? pending.then(() => read(query)) : read(query)).catch(fail);
+    return onQuery
+      ? rows.then((result) => {
+          onQuery(query);
+          return result;
+        })
+      : rows;
+  };
 }

@@ -7,6 +7,7 @@ import { ConnectionUse } from './connection-use.js';
 import { discardingPool } from './discarding-pool.js';
 import type { OutagePolicy } from './guarded-dialect.js';
 import { type EngineTraits, guardedEngine } from './guarded-engine.js';
+import { pgArrayReads } from './pg-array-reads.js';
 import { PgRowMode } from './pg-row-mode.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, type StorageEngine, type StorageOptions } from './storage-engine.js';
 import type { OutageKind } from './storage-unavailable-error.js';
@@ -44,9 +45,11 @@ function loadPg(): typeof pgModule {
 export function openPostgresEngine(options: PostgresEngineOptions): StorageEngine {
   const pg = loadPg();
   const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  // pg asks for each column's parser on every result: hand out one function, not a new one each time.
+  const asNumber = (value: string) => Number(value);
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-      oid === INT8_OID || oid === NUMERIC_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text'),
+      oid === INT8_OID || oid === NUMERIC_OID ? asNumber : pg.types.getTypeParser(oid, format ?? 'text'),
   };
   const max = options.maxConnections ?? 10;
   const pool = new pg.Pool({
@@ -69,7 +72,8 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
   // A connection whose query failed with an outage (above all a client-side timeout, whose
   // answer may never come) is destroyed on release rather than reused.
   const rowMode = new PgRowMode();
-  const dialect = new PostgresDialect({ pool: discardingPool(pool, (error) => postgresOutage(error) !== undefined, rowMode) });
+  const isOutage = (error: unknown) => postgresOutage(error) !== undefined;
+  const dialect = new PostgresDialect({ pool: discardingPool(pool, isOutage, rowMode) });
   const policy: OutagePolicy = { classify: postgresOutage };
   const traits: EngineTraits = {
     kind: 'postgres',
@@ -83,6 +87,8 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
     onQuery: options.onQuery,
     // Template reads (SimpleTable, DataNode): rows as arrays, as named prepared statements (PgRowMode).
     arrayRows: (read) => rowMode.reading(read),
+    // ...and, outside a transaction, straight on the pool (see pgArrayReads).
+    readArrays: pgArrayReads(pool, { rowMode, isOutage, onAcquired: options.onConnectionAcquired }),
     connectionUse: new ConnectionUse(options.onConnectionAcquired),
   });
 }

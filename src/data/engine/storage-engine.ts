@@ -19,6 +19,12 @@ export interface StorageEngine {
   poolStatus(): PoolStatus;
   /** Closes every connection. */
   destroy(): Promise<void>;
+  /**
+   * The rows of `query` run on `db` (this engine's own, or a transaction of it), as arrays of
+   * values in select-list order where the engine can, else as objects: callers accept both.
+   * Absent: callers run the query through Kysely, marked `withArrayRows`.
+   */
+  readArrayRows?(db: Kysely<any>, query: CompiledQuery): Promise<unknown[]>;
 }
 
 /**

@@ -1,6 +1,7 @@
-import { type Compilable, type CompiledQuery, createQueryId, type Kysely } from 'kysely';
+import { type Compilable, type CompiledQuery, createQueryId } from 'kysely';
 
 import { withArrayRows } from '../engine/array-rows.js';
+import type { StorageEngine } from '../engine/storage-engine.js';
 import type { Bind } from './bind.js';
 
 /** Stands for the `index`-th value bound while a template is built. */
@@ -58,12 +59,13 @@ export class QueryTemplateCache {
   }
 
   /**
-   * The rows of the read of shape `key` with `values` (in the order `build` binds them): run
-   * through its template, or built afresh when none could be made. With `arrayRows`, the run is
-   * marked `withArrayRows` (for callers that copy every row anyway), so rows may be arrays.
+   * The rows of the read of shape `key` with `values` (in the order `build` binds them) on
+   * `engine.db`: run through its template, or built afresh when none could be made. With
+   * `arrayRows` (for callers that copy every row anyway), rows may be arrays: the engine's
+   * `readArrayRows` runs the read, else Kysely with the query marked `withArrayRows`.
    */
   read(
-    db: Kysely<any>,
+    engine: Pick<StorageEngine, 'db' | 'readArrayRows'>,
     key: string,
     build: (bind: Bind) => Compilable & { execute(): Promise<unknown[]> },
     values: readonly unknown[],
@@ -72,6 +74,7 @@ export class QueryTemplateCache {
     const template = this.get(key, build);
     if (!template) return build((value) => value).execute();
     const query = template.fill(values);
-    return db.executeQuery(arrayRows ? withArrayRows(query) : query).then((result) => result.rows);
+    if (arrayRows && engine.readArrayRows) return engine.readArrayRows(engine.db, query);
+    return engine.db.executeQuery(arrayRows ? withArrayRows(query) : query).then((result) => result.rows);
   }
 }

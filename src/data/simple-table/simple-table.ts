@@ -81,7 +81,7 @@ export class SimpleTable<T extends TableDeclaration> {
     const values = checked ? boundValues(this.declaration, checked) : [];
     values.push(limit, offset);
     // Rows are copied by decode anyway: an engine that can return them as arrays skips an object per row.
-    const rows = await this.templates.read(this.db, shape, select, values, true);
+    const rows = await this.templates.read(this.engine, shape, select, values, true);
     return rows.map((row) => this.decode(row));
   }
 
@@ -149,7 +149,7 @@ export class SimpleTable<T extends TableDeclaration> {
    * transaction, so it survives restarts and never runs ahead of the rows.
    */
   lastWrite(): Promise<Date | null> {
-    return lastTableWrite(this.db, this.declaration.name, this.templates);
+    return lastTableWrite(this.engine, this.declaration.name, this.templates);
   }
 
   /** Records the write of `rows` (when there are any) in the same transaction, and hands them on. */

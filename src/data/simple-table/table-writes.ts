@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 
+import type { StorageEngine } from '../engine/storage-engine.js';
 import type { Bind } from '../query/bind.js';
 import type { QueryTemplateCache } from '../query/query-template.js';
 
@@ -29,10 +30,14 @@ export async function recordTableWrite(db: Kysely<any>, table: string, at: Date)
 }
 
 /** When `table` was last written, or null when it never was (since the registry existed). */
-export async function lastTableWrite(db: Kysely<any>, table: string, templates: QueryTemplateCache): Promise<Date | null> {
-  const build = (bind: Bind) => db.selectFrom(TABLE_WRITES_TABLE).select('last_write_ms').where('table_name', '=', bind(table));
+export async function lastTableWrite(
+  engine: Pick<StorageEngine, 'db' | 'readArrayRows'>,
+  table: string,
+  templates: QueryTemplateCache,
+): Promise<Date | null> {
+  const build = (bind: Bind) => engine.db.selectFrom(TABLE_WRITES_TABLE).select('last_write_ms').where('table_name', '=', bind(table));
   // As an array row where the engine can (one value; on PostgreSQL also a prepared statement).
-  const [row] = (await templates.read(db, 'last table write', build, [table], true)) as ([unknown] | { last_write_ms: unknown })[];
+  const [row] = (await templates.read(engine, 'last table write', build, [table], true)) as ([unknown] | { last_write_ms: unknown })[];
   if (!row) return null;
   return new Date(Number(Array.isArray(row) ? row[0] : row.last_write_ms));
 }
