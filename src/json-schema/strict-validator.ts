@@ -3,8 +3,9 @@ import addFormatsPlugin from 'ajv-formats';
 
 import type { JsonSchema } from './json-schema.js';
 
-// ajv-formats is CommonJS; under NodeNext its default import is the plugin function at run time.
-const addFormats = addFormatsPlugin as unknown as (ajv: Ajv2020) => Ajv2020;
+// ajv-formats is CommonJS: under NodeNext the default import is its module.exports, which also
+// carries the plugin as its documented `default` export.
+const addFormats = addFormatsPlugin.default;
 
 /**
  * An ajv for JSON Schema 2020-12 (OpenAPI 3.1's dialect) with the full ajv-formats set and no

@@ -57,7 +57,7 @@ class DiscardingClient implements PostgresPoolClient {
     const sent = mode?.arrays
       ? this.client.query({ text: sqlOrCursor, values, rowMode: 'array', name: mode.statementName(sqlOrCursor) })
       : this.client.query(sqlOrCursor, values);
-    return (sent as unknown as Promise<PostgresQueryResult<R>>).catch((error: unknown) => {
+    return (sent as Promise<PostgresQueryResult<R>>).catch((error: unknown) => {
       if (this.isOutage(error)) this.failure = error instanceof Error ? error : new Error(String(error));
       throw error;
     });
