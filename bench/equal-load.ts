@@ -6,20 +6,23 @@ import { median, round, sum } from './stats.js';
  * The equal-load phase of `make bench`. Under the closed loop a server's p99 is about two
  * rounds (connections / req/s), so "p99 <= 1.5 x the floor's" there asks the service for two
  * thirds of the floor's throughput, whatever the ratio targets say. Latency is compared fairly
- * when both servers are offered the same load: each is driven open-loop at the same rate, a
- * fixed fraction of the service's own closed-loop req/s in the same run, in rounds whose order
- * flips, and the p99 target is judged on those figures.
+ * when both servers are offered the same load: one open-loop schedule at a fixed rate (a share
+ * of the service's own closed-loop req/s in the same run) goes to the service and the floor in
+ * turn, in slices a fraction of a second long (bench/open-loop.ts says why), and the p99
+ * target is judged on those figures.
  */
 export interface EqualLoadSettings {
   /** The offered rate as a share of the service's median closed-loop req/s (default 0.5). */
   fraction: number;
-  /** Seconds per side per round (default 5). */
+  /** Seconds per side per round (default 10). */
   durationSeconds: number;
-  /** Service/floor pairs (default 3). */
+  /** Interleaved runs, whose first slice goes to the service and the floor in turn (default 3). */
   rounds: number;
+  /** How long each side is sent to before the other's turn, ms (default 250). */
+  sliceMs: number;
 }
 
-/** BENCH_EQUAL_LOAD_FRACTION (0 < f <= 1), BENCH_EQUAL_LOAD_DURATION, BENCH_EQUAL_LOAD_ROUNDS. */
+/** BENCH_EQUAL_LOAD_FRACTION (0 < f <= 1), BENCH_EQUAL_LOAD_DURATION, BENCH_EQUAL_LOAD_ROUNDS, BENCH_EQUAL_LOAD_SLICE_MS. */
 export function loadEqualLoadSettings(env: Record<string, string | undefined> = process.env): EqualLoadSettings {
   const raw = env.BENCH_EQUAL_LOAD_FRACTION?.trim();
   const fraction = raw ? Number(raw) : 0.5;
@@ -27,8 +30,9 @@ export function loadEqualLoadSettings(env: Record<string, string | undefined> = 
     throw new Error(`BENCH_EQUAL_LOAD_FRACTION must be a number above 0 and at most 1, got ${JSON.stringify(raw)}`);
   return {
     fraction,
-    durationSeconds: positiveSetting(env, 'BENCH_EQUAL_LOAD_DURATION', 5),
+    durationSeconds: positiveSetting(env, 'BENCH_EQUAL_LOAD_DURATION', 10),
     rounds: positiveSetting(env, 'BENCH_EQUAL_LOAD_ROUNDS', 3),
+    sliceMs: positiveSetting(env, 'BENCH_EQUAL_LOAD_SLICE_MS', 250),
   };
 }
 

@@ -10,7 +10,7 @@ import { type EqualLoadSettings, formatOpenRun, loadEqualLoadSettings } from './
 import { createBenchIdentity } from './identity.js';
 import { formatLatencyRounds } from './latency-rounds.js';
 import { floorLaunch, serviceLaunch } from './launches.js';
-import { runOpenLoad } from './open-loop.js';
+import { runInterleavedOpenLoad } from './open-loop.js';
 import { RESULTS_DIR } from './paths.js';
 import { preflight } from './preflight.js';
 import { type ChildServer, freePort, startServer } from './processes.js';
@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   console.log(
     `bench on ${engine}: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up, ` +
       `${settings.rounds} x ${settings.durationSeconds} s per side per case, service LOG_LEVEL=${settings.serviceLogLevel}; ` +
-      `then equal load: ${equalLoad.rounds} x ${equalLoad.durationSeconds} s per side open-loop at ${equalLoad.fraction * 100}% of the service's req/s`,
+      `then equal load: ${equalLoad.rounds} x ${equalLoad.durationSeconds} s per side open-loop at ${equalLoad.fraction * 100}% of the service's req/s, ` +
+      `the sides taking turns every ${equalLoad.sliceMs} ms`,
   );
 
   const data = await prepareBenchData(engine);
@@ -108,7 +109,8 @@ async function runCase(
 
 /**
  * Offers the service and the floor the same open-loop rate (a share of the service's median
- * closed-loop req/s on this case), in rounds whose order flips.
+ * closed-loop req/s on this case), interleaved in slices, in rounds whose first slice goes to
+ * each side in turn.
  */
 async function runEqualLoad(
   runs: CaseRuns,
@@ -122,11 +124,12 @@ async function runEqualLoad(
   const result: NonNullable<CaseRuns['equalLoad']> = { rate, service: [], floor: [] };
   for (let round = 1; round <= settings.rounds; round++) {
     const order = round % 2 === 1 ? [service, floor] : [floor, service];
-    for (const server of order) {
-      const load = await runOpenLoad(`${server.baseUrl}${runs.benchCase.path}`, headers, connections, rate, settings.durationSeconds);
-      (server === service ? result.service : result.floor).push(load);
-      console.log(formatOpenRun(`  equal load ${round} ${server.name}`, load));
-    }
+    const urls = order.map((server) => `${server.baseUrl}${runs.benchCase.path}`);
+    const loads = await runInterleavedOpenLoad(urls, headers, connections, rate, settings.durationSeconds, settings.sliceMs);
+    order.forEach((server, index) => {
+      (server === service ? result.service : result.floor).push(loads[index]!);
+      console.log(formatOpenRun(`  equal load ${round} ${server.name}`, loads[index]!));
+    });
   }
   return result;
 }

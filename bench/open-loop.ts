@@ -44,35 +44,59 @@ export async function runOpenLoad(
   rate: number,
   durationSeconds: number,
 ): Promise<OpenLoopResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const target = new URL(url);
+  const [result] = await runInterleavedOpenLoad([url], headers, connections, rate, durationSeconds, durationSeconds * 1000);
+  return result!;
+}
+
+/**
+ * The open loop of `runOpenLoad` shared by several servers in turn: one schedule at `rate`
+ * whose requests go to `urls[0]` for `sliceMs`, then to `urls[1]` for `sliceMs`, and so on
+ * round the list, until each has had `durationSeconds` of it. Each server has its own
+ * `connections` keep-alive connections, and its latencies and errors are its own.
+ *
+ * Why slices: on a shared machine the tail of either side is set by stalls that come and go
+ * (other processes, the hypervisor), seconds at a time. Whole runs one after the other let one
+ * side have the quiet minute and the other the loud one; slices a fraction of a second long
+ * spread every such spell over both, so their p99s are compared under the same conditions.
+ */
+export async function runInterleavedOpenLoad(
+  urls: string[],
+  headers: Record<string, string>,
+  connections: number,
+  rate: number,
+  durationSeconds: number,
+  sliceMs: number,
+): Promise<OpenLoopResult[]> {
+  const targets = urls.map((url) => ({ agent: new Agent({ keepAlive: true, maxSockets: connections }), url: new URL(url) }));
   const settling = Math.round(rate * SETTLE_SECONDS);
-  const total = settling + Math.max(1, Math.round(rate * durationSeconds));
-  await openConnections(agent, target, headers, connections);
-  const latencies = new Float64Array(total);
-  let answered = 0;
-  let errors = 0;
-  const errorKinds: Record<string, number> = {};
+  const total = settling + Math.max(1, Math.round(rate * durationSeconds * urls.length));
+  for (const target of targets) await openConnections(target.agent, target.url, headers, connections);
+  // Preallocated, so that recording a latency makes no garbage in the client while it measures.
+  const sides = urls.map(() => ({ latencies: new Float64Array(total), answered: 0, errors: 0, errorKinds: {} as Record<string, number> }));
   let sent = 0;
+  let done = 0;
   const started = performance.now();
   const measuredFrom = started + SETTLE_SECONDS * 1000;
   let lastAnswer = started;
-  let done = 0;
 
   await new Promise<void>((resolve) => {
-    const settle = (dueAt: number, failure: string | undefined) => {
+    const settle = (side: (typeof sides)[number], dueAt: number, failure: string | undefined) => {
       const now = performance.now();
       if (dueAt >= measuredFrom) {
-        if (failure === undefined) latencies[answered++] = now - dueAt;
+        if (failure === undefined) side.latencies[side.answered++] = now - dueAt;
         else {
-          errors++;
-          errorKinds[failure] = (errorKinds[failure] ?? 0) + 1;
+          side.errors++;
+          side.errorKinds[failure] = (side.errorKinds[failure] ?? 0) + 1;
         }
         lastAnswer = now;
       }
       if (++done === total) resolve();
     };
-    const send = (dueAt: number) => get(agent, target, headers, (failure) => settle(dueAt, failure));
+    const send = (dueAt: number) => {
+      const index = Math.floor((dueAt - started) / sliceMs) % targets.length;
+      const { agent, url } = targets[index]!;
+      get(agent, url, headers, (failure) => settle(sides[index]!, dueAt, failure));
+    };
     const tick = () => {
       const elapsed = performance.now() - started;
       const due = Math.min(total, Math.floor((elapsed / 1000) * rate) + 1);
@@ -81,19 +105,23 @@ export async function runOpenLoad(
     };
     tick();
   });
-  agent.destroy();
+  for (const target of targets) target.agent.destroy();
 
-  const measured = Array.from(latencies.subarray(0, answered));
-  return {
-    offeredRps: rate,
-    achievedRps: answered / ((lastAnswer - measuredFrom) / 1000),
-    p50Ms: percentile(measured, 50),
-    p99Ms: percentile(measured, 99),
-    p999Ms: percentile(measured, 99.9),
-    requests: answered,
-    errors,
-    errorKinds,
-  };
+  // Each side was sent to for its share of the measured time.
+  const secondsPerSide = (lastAnswer - measuredFrom) / 1000 / targets.length;
+  return sides.map((side) => {
+    const measured = Array.from(side.latencies.subarray(0, side.answered));
+    return {
+      offeredRps: rate,
+      achievedRps: side.answered / secondsPerSide,
+      p50Ms: percentile(measured, 50),
+      p99Ms: percentile(measured, 99),
+      p999Ms: percentile(measured, 99.9),
+      requests: side.answered,
+      errors: side.errors,
+      errorKinds: side.errorKinds,
+    };
+  });
 }
 
 /** Opens the agent's `connections` sockets with one request each, before any request is timed. */

@@ -170,7 +170,7 @@ export function formatEqualLoad(results: BenchResults, targets: BenchTargets, fr
   return [
     formatTable(header, rows),
     '',
-    `equal load: each server driven open-loop at ${Math.round(fraction * 100)}% of the service's median closed-loop req/s in this run, the same rate for both;`,
+    `equal load: one open-loop schedule at ${Math.round(fraction * 100)}% of the service's median closed-loop req/s in this run, sent to the service and the floor in turn in slices of a fraction of a second, so both are loaded at the same rate under the same machine conditions;`,
     'latency runs from when a request was due, so a server that falls behind is charged for its queue; medians over rounds.',
   ].join('\n');
 }

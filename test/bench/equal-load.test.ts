@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { benchTargets } from '../../bench/bench-targets.js';
 import { equalLoadFigures, loadEqualLoadSettings } from '../../bench/equal-load.js';
-import { type OpenLoopResult, runOpenLoad } from '../../bench/open-loop.js';
+import { type OpenLoopResult, runInterleavedOpenLoad, runOpenLoad } from '../../bench/open-loop.js';
 import { benchResults, type CaseRuns, formatEqualLoad, formatReport, judgedP99 } from '../../bench/report.js';
 import type { LoadResult } from '../../bench/run-case.js';
 
@@ -70,7 +70,9 @@ describe('make bench: the equal-load phase', () => {
   });
 
   it('when BENCH_EQUAL_LOAD_FRACTION is outside (0, 1], refuses it naming the variable', () => {
-    expect(loadEqualLoadSettings({})).toEqual({ fraction: 0.5, durationSeconds: 5, rounds: 3 });
+    expect(loadEqualLoadSettings({})).toEqual({ fraction: 0.5, durationSeconds: 10, rounds: 3, sliceMs: 250 });
+    expect(loadEqualLoadSettings({ BENCH_EQUAL_LOAD_SLICE_MS: '100' }).sliceMs).toBe(100);
+    expect(() => loadEqualLoadSettings({ BENCH_EQUAL_LOAD_SLICE_MS: '0' })).toThrow(/BENCH_EQUAL_LOAD_SLICE_MS/);
     expect(() => loadEqualLoadSettings({ BENCH_EQUAL_LOAD_FRACTION: '1.5' })).toThrow(/BENCH_EQUAL_LOAD_FRACTION/);
     expect(() => loadEqualLoadSettings({ BENCH_EQUAL_LOAD_FRACTION: 'half' })).toThrow(/BENCH_EQUAL_LOAD_FRACTION/);
   });
@@ -82,8 +84,12 @@ describe('runOpenLoad', () => {
 
   beforeAll(async () => {
     server = createServer((req, res) => {
-      res.writeHead(req.url === '/missing' ? 404 : 200);
-      res.end('x');
+      const answer = () => {
+        res.writeHead(req.url === '/missing' ? 404 : 200);
+        res.end('x');
+      };
+      if (req.url === '/slow') setTimeout(answer, 30);
+      else answer();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -99,5 +105,15 @@ describe('runOpenLoad', () => {
   it('when the server answers 404, counts each as an error of that status', async () => {
     const result = await runOpenLoad(`${base}/missing`, {}, 4, 100, 1);
     expect(result).toMatchObject({ requests: 0, errors: 100, errorKinds: { 'status 404': 100 } });
+  });
+
+  it('when two servers share one schedule, each gets its turns and its own latencies and errors', async () => {
+    const [fast, slow, missing] = await runInterleavedOpenLoad([`${base}/`, `${base}/slow`, `${base}/missing`], {}, 8, 150, 1, 100);
+    // One second each of 150 req/s, in turns of 100 ms: 150 requests per side.
+    expect([fast!.requests, slow!.requests, missing!.requests]).toEqual([150, 150, 0]);
+    expect(missing).toMatchObject({ errors: 150, errorKinds: { 'status 404': 150 } });
+    expect(fast!.errors + slow!.errors).toBe(0);
+    expect(slow!.p50Ms).toBeGreaterThanOrEqual(30);
+    expect(fast!.p50Ms).toBeLessThan(30);
   });
 });
