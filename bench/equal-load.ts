@@ -41,6 +41,12 @@ export interface EqualLoadRuns {
   rate: number;
   service: OpenLoopResult[];
   floor: OpenLoopResult[];
+  /**
+   * Per round, each server's CPU time over the time it was sent to (its share of the run), in
+   * cores: how busy the same rate keeps each, which is what its queueing follows.
+   */
+  serviceCpu?: number[];
+  floorCpu?: number[];
 }
 
 /** The equal-load figures of one case in `latest.json` (medians over rounds; ms). */
@@ -55,6 +61,9 @@ export interface EqualLoadFigures {
   equal_load_floor_p999_ms: number;
   /** Socket errors and non-2xx answers of the service in this phase. */
   equal_load_errors: number;
+  /** CPU time over its turns, in cores (1 = one core busy throughout): the service's and the floor's. */
+  equal_load_cpu_cores?: number;
+  equal_load_floor_cpu_cores?: number;
 }
 
 /** Medians over rounds of each side's latencies; the service's errors summed. */
@@ -69,15 +78,19 @@ export function equalLoadFigures(runs: EqualLoadRuns): EqualLoadFigures {
     equal_load_floor_p99_ms: at(runs.floor, (r) => r.p99Ms),
     equal_load_floor_p999_ms: at(runs.floor, (r) => r.p999Ms),
     equal_load_errors: sum(runs.service.map((r) => r.errors)),
+    ...(runs.serviceCpu?.length && runs.floorCpu?.length
+      ? { equal_load_cpu_cores: round(median(runs.serviceCpu), 2), equal_load_floor_cpu_cores: round(median(runs.floorCpu), 2) }
+      : {}),
   };
 }
 
-/** One open-loop run on one line, printed as the benchmark goes. */
-export function formatOpenRun(label: string, result: OpenLoopResult): string {
+/** One open-loop run on one line (with the server's CPU over its turns, when measured), printed as the benchmark goes. */
+export function formatOpenRun(label: string, result: OpenLoopResult, cpuCores?: number): string {
   const ms = (value: number) => value.toFixed(2);
   return (
     `${label.padEnd(34)} ${result.offeredRps.toFixed(0).padStart(7)} req/s offered, ${result.achievedRps.toFixed(0)} answered  ` +
     `p50 ${ms(result.p50Ms)} ms  p99 ${ms(result.p99Ms)} ms  p99.9 ${ms(result.p999Ms)} ms  errors ${result.errors}` +
+    (cpuCores === undefined ? '' : `  CPU ${cpuCores.toFixed(2)} cores in its turns`) +
     Object.entries(result.errorKinds)
       .map(([kind, count]) => ` [${kind} x${count}]`)
       .join('')

@@ -13,6 +13,7 @@ import { floorLaunch, serviceLaunch } from './launches.js';
 import { runInterleavedOpenLoad } from './open-loop.js';
 import { RESULTS_DIR } from './paths.js';
 import { preflight } from './preflight.js';
+import { totalCpuMicros } from './process-cpu.js';
 import { type ChildServer, freePort, startServer } from './processes.js';
 import { benchResults, type CaseRuns, formatEqualLoad, formatReport, formatRun, writeResults } from './report.js';
 import { sampleRss } from './rss-sampler.js';
@@ -121,14 +122,21 @@ async function runEqualLoad(
   settings: EqualLoadSettings,
 ): Promise<NonNullable<CaseRuns['equalLoad']>> {
   const rate = Math.max(1, Math.round(settings.fraction * median(runs.service.map((r) => r.rps))));
-  const result: NonNullable<CaseRuns['equalLoad']> = { rate, service: [], floor: [] };
+  const result: Required<NonNullable<CaseRuns['equalLoad']>> = { rate, service: [], floor: [], serviceCpu: [], floorCpu: [] };
   for (let round = 1; round <= settings.rounds; round++) {
     const order = round % 2 === 1 ? [service, floor] : [floor, service];
     const urls = order.map((server) => `${server.baseUrl}${runs.benchCase.path}`);
+    const cpuBefore = order.map((server) => totalCpuMicros(server.pid) ?? Number.NaN);
+    const started = performance.now();
     const loads = await runInterleavedOpenLoad(urls, headers, connections, rate, settings.durationSeconds, settings.sliceMs);
+    // Each side was sent to for its share of the run; CPU per microsecond of that share is cores.
+    const turnMicros = ((performance.now() - started) * 1000) / order.length;
     order.forEach((server, index) => {
-      (server === service ? result.service : result.floor).push(loads[index]!);
-      console.log(formatOpenRun(`  equal load ${round} ${server.name}`, loads[index]!));
+      const cores = ((totalCpuMicros(server.pid) ?? Number.NaN) - cpuBefore[index]!) / turnMicros;
+      const isService = server === service;
+      (isService ? result.service : result.floor).push(loads[index]!);
+      (isService ? result.serviceCpu : result.floorCpu).push(cores);
+      console.log(formatOpenRun(`  equal load ${round} ${server.name}`, loads[index]!, cores));
     });
   }
   return result;

@@ -151,6 +151,7 @@ export function formatEqualLoad(results: BenchResults, targets: BenchTargets, fr
     'floor p50/p99/p99.9 ms',
     'p99 service / floor',
     'p99 target',
+    'CPU cores service/floor',
     'errors',
   ];
   const ms = (...values: (number | undefined)[]) => values.map((v) => (v ?? Number.NaN).toFixed(2)).join('/');
@@ -164,6 +165,9 @@ export function formatEqualLoad(results: BenchResults, targets: BenchTargets, fr
       ms(c.equal_load_floor_p50_ms, c.equal_load_floor_p99_ms, c.equal_load_floor_p999_ms),
       `${(judged.p99Ms / judged.floorP99Ms).toFixed(2)}x`,
       `<= ${verdict.boundMs.toFixed(2)} ms ${mark(verdict.ok)}`,
+      c.equal_load_cpu_cores === undefined
+        ? ''
+        : `${c.equal_load_cpu_cores.toFixed(2)}/${(c.equal_load_floor_cpu_cores ?? Number.NaN).toFixed(2)}`,
       String(c.equal_load_errors ?? ''),
     ];
   });
@@ -172,6 +176,7 @@ export function formatEqualLoad(results: BenchResults, targets: BenchTargets, fr
     '',
     `equal load: one open-loop schedule at ${Math.round(fraction * 100)}% of the service's median closed-loop req/s in this run, sent to the service and the floor in turn in slices of a fraction of a second, so both are loaded at the same rate under the same machine conditions;`,
     'latency runs from when a request was due, so a server that falls behind is charged for its queue; medians over rounds.',
+    "CPU cores: each server's CPU time over the time it was sent to (1.00 = one core busy throughout; GC threads count too).",
   ].join('\n');
 }
 

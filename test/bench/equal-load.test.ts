@@ -69,6 +69,17 @@ describe('make bench: the equal-load phase', () => {
     expect(formatReport([withoutPhase], benchResults([withoutPhase], 100, 200), benchTargets('postgres'))).toContain('30 MISS');
   });
 
+  it("when each side's CPU over its turns was measured, the medians go to the figures and the table", () => {
+    const measured: CaseRuns = {
+      ...customers,
+      equalLoad: { ...customers.equalLoad!, serviceCpu: [0.7, 0.8, 0.6], floorCpu: [0.4, 0.5, 0.45] },
+    };
+    const results = benchResults([measured], 100, 200, 0.5);
+    expect(results.cases[0]).toMatchObject({ equal_load_cpu_cores: 0.7, equal_load_floor_cpu_cores: 0.45 });
+    expect(formatEqualLoad(results, benchTargets('postgres'), 0.5)).toMatch(/<= 7\.50 ms ok\s+0\.70\/0\.45/);
+    expect(equalLoadFigures(customers.equalLoad!)).not.toHaveProperty('equal_load_cpu_cores');
+  });
+
   it('when BENCH_EQUAL_LOAD_FRACTION is outside (0, 1], refuses it naming the variable', () => {
     expect(loadEqualLoadSettings({})).toEqual({ fraction: 0.5, durationSeconds: 10, rounds: 3, sliceMs: 250 });
     expect(loadEqualLoadSettings({ BENCH_EQUAL_LOAD_SLICE_MS: '100' }).sliceMs).toBe(100);
