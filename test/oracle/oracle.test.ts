@@ -14,7 +14,15 @@ import { fuzzSettings } from '../fuzz/fuzz-settings.js';
 import { fuzzRequest } from '../fuzz/mutations.js';
 import { specOperations } from '../fuzz/spec-operations.js';
 import { contract } from '../support/test-app.js';
-import { compareSides, compiledSide, DIVERGENCES, librarySide, type Mismatch } from './oracle-comparison.js';
+import {
+  compareSides,
+  compiledSide,
+  DIVERGENCES,
+  LIBRARY_IGNORES_EMPTY_SEGMENTS,
+  LIBRARY_VERSION,
+  librarySide,
+  type Mismatch,
+} from './oracle-comparison.js';
 import { type ReceivedRequest, receivedRequest } from './received-request.js';
 
 /*
@@ -102,6 +110,12 @@ describe('oracle: the compiled pipeline against an untouched openapi-backend', (
     expect(counts.get('accepted'), 'the generated requests include accepted ones').toBeGreaterThan(100);
     expect(counts.get('refused'), 'and refused ones').toBeGreaterThan(100);
     expect(mismatches, describeMismatches(mismatches)).toEqual([]);
+  });
+
+  it(`answers \`//health\` with 404, where openapi-backend ${LIBRARY_VERSION} ${LIBRARY_IGNORES_EMPTY_SEGMENTS ? 'routes it as /health' : 'answers 404 too'}`, () => {
+    const request: ReceivedRequest = { method: 'GET', path: '//health', query: {}, headers: {}, body: undefined };
+    expect(compiledSide(contract.operations)(request).route).toBe('404');
+    expect(librarySide(library)(request).route).toBe(LIBRARY_IGNORES_EMPTY_SEGMENTS ? 'getHealth' : '404');
   });
 
   describe('when one side drifts alone', () => {
