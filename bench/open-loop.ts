@@ -67,7 +67,12 @@ export async function runInterleavedOpenLoad(
   durationSeconds: number,
   sliceMs: number,
 ): Promise<OpenLoopResult[]> {
-  const targets = urls.map((url) => ({ agent: new Agent({ keepAlive: true, maxSockets: connections }), url: new URL(url) }));
+  // FIFO: every connection is used in turn, so none sits idle until the server's keep-alive timeout
+  // closes it just as a request is put on it (a "socket hang up" that is the client's doing).
+  const targets = urls.map((url) => ({
+    agent: new Agent({ keepAlive: true, maxSockets: connections, scheduling: 'fifo' }),
+    url: new URL(url),
+  }));
   const settling = Math.round(rate * SETTLE_SECONDS);
   const total = settling + Math.max(1, Math.round(rate * durationSeconds * urls.length));
   for (const target of targets) await openConnections(target.agent, target.url, headers, connections);
