@@ -85,9 +85,9 @@ export async function runInterleavedOpenLoad(
   let lastAnswer = started;
 
   await new Promise<void>((resolve) => {
-    const settle = (side: (typeof sides)[number], dueAt: number, failure: string | undefined) => {
+    const settle = (side: (typeof sides)[number], sequence: number, dueAt: number, failure: string | undefined) => {
       const now = performance.now();
-      if (dueAt >= measuredFrom) {
+      if (sequence >= settling) {
         if (failure === undefined) side.latencies[side.answered++] = now - dueAt;
         else {
           side.errors++;
@@ -97,15 +97,18 @@ export async function runInterleavedOpenLoad(
       }
       if (++done === total) resolve();
     };
-    const send = (dueAt: number) => {
-      const index = Math.floor((dueAt - started) / sliceMs) % targets.length;
+    // Request `sequence` is due `sequence / rate` s after the start. Its slice is worked out in
+    // whole numbers, so a request due exactly on a boundary cannot fall to either side by rounding.
+    const send = (sequence: number) => {
+      const dueAt = started + (sequence / rate) * 1000;
+      const index = Math.floor((sequence * 1000) / (rate * sliceMs)) % targets.length;
       const { agent, url } = targets[index]!;
-      get(agent, url, headers, (failure) => settle(sides[index]!, dueAt, failure));
+      get(agent, url, headers, (failure) => settle(sides[index]!, sequence, dueAt, failure));
     };
     const tick = () => {
       const elapsed = performance.now() - started;
       const due = Math.min(total, Math.floor((elapsed / 1000) * rate) + 1);
-      for (; sent < due; sent++) send(started + (sent / rate) * 1000);
+      for (; sent < due; sent++) send(sent);
       if (sent < total) setTimeout(tick, TICK_MS);
     };
     tick();
