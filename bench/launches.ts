@@ -36,11 +36,11 @@ export function serviceLaunch(
 }
 
 /** The floor server of the database's engine (bench/floor-server.ts or floor-server-postgres.ts, run through tsx). */
-export function floorLaunch(database: string | BenchDatabase): Omit<ServerLaunch, 'port'> {
+export function floorLaunch(database: string | BenchDatabase, nodeArgs: string[] = []): Omit<ServerLaunch, 'port'> {
   const postgres = typeof database !== 'string' && database.engine === 'postgres';
   return {
     name: 'floor',
-    args: ['--import', 'tsx', join(ROOT, 'bench', postgres ? 'floor-server-postgres.ts' : 'floor-server.ts')],
+    args: [...nodeArgs, '--import', 'tsx', join(ROOT, 'bench', postgres ? 'floor-server-postgres.ts' : 'floor-server.ts')],
     env: { ...cliEnv(database), NODE_ENV: 'production' },
   };
 }
