@@ -1,5 +1,7 @@
 import type { Server, ServerResponse } from 'node:http';
 
+import { InFlightResponses } from './in-flight-responses.js';
+
 /** What a drain achieved. */
 export interface DrainOutcome {
   /** Requests still in flight when the grace period ran out, whose connections were cut. */
@@ -26,13 +28,13 @@ const IDLE_SWEEP_MS = 50;
 
 /** Starts tracking `server`'s requests in flight; call before it accepts any. */
 export function trackRequestsInFlight(server: Server): RequestDrainer {
-  const inFlight = new Set<ServerResponse>();
+  const inFlight = new InFlightResponses();
   let draining = false;
   server.prependListener('request', (_req, res: ServerResponse) => {
-    inFlight.add(res);
+    const leave = inFlight.add(res);
     // A request that arrives on a kept-alive connection during the drain is still served.
     if (draining) res.setHeader('Connection', 'close');
-    res.once('close', () => inFlight.delete(res));
+    res.once('close', leave);
   });
 
   const stopKeepingAlive = () => {
