@@ -2,6 +2,17 @@ import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryRes
 import type pg from 'pg';
 
 import type { PgRowMode } from './pg-row-mode.js';
+import { readDeadline } from './read-deadline.js';
+
+/** What `discardingPool` needs to know. */
+export interface DiscardingPoolOptions {
+  /** Whether a query error means the database was out: the connection is then destroyed on release. */
+  isOutage: (error: unknown) => boolean;
+  /** How long a query may wait for its answer before it fails as an outage (see read-deadline.ts). */
+  readTimeoutMs: number;
+  /** Marks the template reads to run with rows as arrays, as named prepared statements. */
+  rowMode?: PgRowMode;
+}
 
 /**
  * The pool Kysely's PostgresDialect draws connections from (its documented `pool` option), over
@@ -9,14 +20,14 @@ import type { PgRowMode } from './pg-row-mode.js';
  * was out is destroyed when it is released (pg's `client.release(error)`), never handed out
  * again.
  *
- * Why: a query that timed out on the client (`query_timeout`, a link gone silent) stays the
+ * Why: a query that timed out on the client (its read deadline, a link gone silent) stays the
  * connection's active query, and pg queues every later query on that connection behind it. Put
  * back in the pool, such connections made every request time out after the link returned, for
  * as long as traffic kept them from idling out (issue 17: 503s for 47 s after an 8 s blackhole).
  * A failed connection also refuses further queries at once (a transaction's rollback, say)
  * instead of queueing them for another timeout.
  */
-export function discardingPool(pool: pg.Pool, isOutage: (error: unknown) => boolean, rowMode?: PgRowMode): PostgresPool {
+export function discardingPool(pool: pg.Pool, options: DiscardingPoolOptions): PostgresPool {
   // One wrapper per pg client, so Kysely (which keys its connections by client) reuses its own.
   const wrappers = new WeakMap<pg.PoolClient, DiscardingClient>();
   return {
@@ -24,7 +35,7 @@ export function discardingPool(pool: pg.Pool, isOutage: (error: unknown) => bool
       const client = await pool.connect();
       let wrapper = wrappers.get(client);
       if (!wrapper) {
-        wrapper = new DiscardingClient(client, isOutage, rowMode);
+        wrapper = new DiscardingClient(client, options);
         wrappers.set(client, wrapper);
       }
       return wrapper;
@@ -39,8 +50,7 @@ class DiscardingClient implements PostgresPoolClient {
 
   constructor(
     private readonly client: pg.PoolClient,
-    private readonly isOutage: (error: unknown) => boolean,
-    private readonly rowMode: PgRowMode | undefined,
+    private readonly options: DiscardingPoolOptions,
   ) {}
 
   query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
@@ -53,13 +63,28 @@ class DiscardingClient implements PostgresPoolClient {
     if (typeof sqlOrCursor !== 'string') return this.client.query(sqlOrCursor as never) as PostgresCursor<R>;
     if (this.failure) return Promise.reject(this.failure);
     const values = parameters as unknown[];
-    const mode = this.rowMode;
+    const mode = this.options.rowMode;
     const sent = mode?.arrays
       ? this.client.query({ text: sqlOrCursor, values, rowMode: 'array', name: mode.statementName(sqlOrCursor) })
       : this.client.query(sqlOrCursor, values);
-    return (sent as Promise<PostgresQueryResult<R>>).catch((error: unknown) => {
-      if (this.isOutage(error)) this.failure = error instanceof Error ? error : new Error(String(error));
-      throw error;
+    return new Promise<PostgresQueryResult<R>>((resolve, reject) => {
+      // No answer in time: the query fails as an outage, so the connection is destroyed when
+      // Kysely releases it (which also ends the query still waiting on it).
+      const answered = readDeadline(this.options.readTimeoutMs, (timeout) => {
+        this.failure = timeout;
+        reject(timeout);
+      });
+      (sent as Promise<PostgresQueryResult<R>>).then(
+        (result) => {
+          answered();
+          resolve(result);
+        },
+        (error: unknown) => {
+          answered();
+          if (this.options.isOutage(error)) this.failure ??= error instanceof Error ? error : new Error(String(error));
+          reject(error);
+        },
+      );
     });
   }
 

@@ -2,6 +2,7 @@ import type { CompiledQuery } from 'kysely';
 import type pg from 'pg';
 
 import type { PgRowMode } from './pg-row-mode.js';
+import { readDeadline } from './read-deadline.js';
 
 /** How `pgArrayReads` hands back connections and reports waits. */
 export interface PgArrayReadsOptions {
@@ -11,6 +12,8 @@ export interface PgArrayReadsOptions {
   isOutage: (error: unknown) => boolean;
   /** Told how long each wait for a connection took, in seconds. */
   onAcquired?: (waitSeconds: number) => void;
+  /** How long a read may wait for its answer before it fails and its connection is destroyed (see read-deadline.ts). */
+  readTimeoutMs: number;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface PgArrayReadsOptions {
  * outage (a client-side timeout above all) is destroyed on release, never handed out again.
  */
 export function pgArrayReads(pool: pg.Pool, options: PgArrayReadsOptions): (query: CompiledQuery) => Promise<unknown[]> {
-  const { rowMode, isOutage, onAcquired } = options;
+  const { rowMode, isOutage, onAcquired, readTimeoutMs } = options;
   return (query) =>
     new Promise<unknown[]>((resolve, reject) => {
       const started = onAcquired ? performance.now() : 0;
@@ -41,7 +44,18 @@ export function pgArrayReads(pool: pg.Pool, options: PgArrayReadsOptions): (quer
           rowMode: 'array',
           name: rowMode.statementName(query.sql),
         };
+        let settled = false;
+        // An answer that never comes (a silent link): the read fails and its connection is
+        // destroyed, which also ends the query still waiting on it.
+        const answered = readDeadline(readTimeoutMs, (timeout) => {
+          settled = true;
+          release(timeout);
+          reject(timeout);
+        });
         client.query(config, (queryError: Error | undefined, result: pg.QueryArrayResult) => {
+          if (settled) return;
+          settled = true;
+          answered();
           release(queryError && isOutage(queryError) ? queryError : undefined);
           if (queryError) reject(queryError);
           else resolve(result.rows);

@@ -59,9 +59,9 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
     // Bounds the wait for a connection, new or from a busy pool, so an outage answers 503 in time.
     connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     // The server cancels a statement after this; the client gives up a little later in case
-    // the answer never arrives (a connection silently dropped by the network).
+    // the answer never arrives (a connection silently dropped by the network): each query's
+    // read deadline below, not pg's `query_timeout` (read-deadline.ts says why).
     statement_timeout: statementTimeoutMs,
-    query_timeout: statementTimeoutMs + 1_000,
     keepAlive: true,
     keepAliveInitialDelayMillis: KEEP_ALIVE_IDLE_MS,
     ...(options.schema ? { options: `-c search_path=${checkedSchemaName(options.schema)}` } : {}),
@@ -73,7 +73,8 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
   // answer may never come) is destroyed on release rather than reused.
   const rowMode = new PgRowMode();
   const isOutage = (error: unknown) => postgresOutage(error) !== undefined;
-  const dialect = new PostgresDialect({ pool: discardingPool(pool, isOutage, rowMode) });
+  const readTimeoutMs = statementTimeoutMs + 1_000;
+  const dialect = new PostgresDialect({ pool: discardingPool(pool, { isOutage, readTimeoutMs, rowMode }) });
   const policy: OutagePolicy = { classify: postgresOutage };
   const traits: EngineTraits = {
     kind: 'postgres',
@@ -88,7 +89,7 @@ export function openPostgresEngine(options: PostgresEngineOptions): StorageEngin
     // Template reads (SimpleTable, DataNode): rows as arrays, as named prepared statements (PgRowMode).
     arrayRows: (read) => rowMode.reading(read),
     // ...and, outside a transaction, straight on the pool (see pgArrayReads).
-    readArrays: pgArrayReads(pool, { rowMode, isOutage, onAcquired: options.onConnectionAcquired }),
+    readArrays: pgArrayReads(pool, { rowMode, isOutage, readTimeoutMs, onAcquired: options.onConnectionAcquired }),
     connectionUse: new ConnectionUse(options.onConnectionAcquired),
   });
 }
