@@ -115,7 +115,7 @@ NODE_FLAGS = $(shell node -p "require('./package.json').config.nodeFlags")
 
 run: build docs prepare-db
 	node dist/src/cli/dev-token.js
-	node $(NODE_FLAGS) dist/server.mjs
+	node $(NODE_FLAGS) dist/server.cjs
 
 # Copies the project to a temporary folder, installs the newest releases within the pinned majors of
 # express, openapi-backend, ajv, pino and helmet there, and runs `make test` (not part of `make test`).

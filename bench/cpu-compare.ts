@@ -16,10 +16,10 @@ import { median } from './stats.js';
 
 const USAGE = `usage: [BENCH_ENGINE=postgres] npx tsx bench/cpu-compare.ts <case> <rounds> <seconds> <label>=<bundle under dist/|floor>[@<node flag>,...] ...
   BENCH_GC_STATS=1 also loads bench/gc-stats.mjs into each contender and prints its collections per request
-  e.g. (git stash; npx tsx scripts/build/bundle-server.ts dist/before.mjs; git stash pop; make build)
-       npx tsx bench/cpu-compare.ts customers 7 3 before=dist/before.mjs after=dist/server.mjs floor=floor
+  e.g. (git stash; npx tsx scripts/build/bundle-server.ts dist/before.cjs; git stash pop; make build)
+       npx tsx bench/cpu-compare.ts customers 7 3 before=dist/before.cjs after=dist/server.cjs floor=floor
   node flags after @ are added to package.json's config.nodeFlags (a later flag wins):
-       npx tsx bench/cpu-compare.ts customers 7 3 semi8=dist/server.mjs semi16=dist/server.mjs@--max-semi-space-size=16`;
+       npx tsx bench/cpu-compare.ts customers 7 3 semi8=dist/server.cjs semi16=dist/server.cjs@--max-semi-space-size=16`;
 
 /** One contender: a server under a label, and what each of its rounds measured. */
 interface Contender {

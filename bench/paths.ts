@@ -11,7 +11,7 @@ export const DATA_DIR = join(ROOT, 'bench', '.data');
 export const RESULTS_DIR = join(ROOT, 'bench', 'results');
 
 /** The production bundle's entry point, built by `make build`. */
-export const SERVER_ENTRY = join(ROOT, 'dist', 'server.mjs');
+export const SERVER_ENTRY = join(ROOT, 'dist', 'server.cjs');
 /** The same server unbundled (tsc's output): profiles taken on it name each function's package. */
 export const UNBUNDLED_SERVER_ENTRY = join(ROOT, 'dist', 'src', 'server.js');
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 import type { ErrorObject } from 'ajv';
 
@@ -135,7 +135,7 @@ export class CompiledContractError extends Error {
 
 /** Where `npm run build` writes the compiled contract for the openapi.yaml at `contractPath`. */
 export function compiledContractPath(contractPath: string): string {
-  return join(dirname(contractPath), 'dist', 'contract', 'compiled-contract.mjs');
+  return join(dirname(contractPath), 'dist', 'contract', 'compiled-contract.cjs');
 }
 
 /** SHA-256 (hex) of a contract's text. */
@@ -153,7 +153,7 @@ export async function loadCompiledContract(path = findContractPath(), modulePath
   if (!existsSync(modulePath)) {
     throw new CompiledContractError(`the compiled contract ${modulePath} is missing; run \`npm run build\``);
   }
-  const compiled = (await import(pathToFileURL(modulePath).href)) as CompiledContractModule;
+  const compiled = createRequire(import.meta.url)(modulePath) as CompiledContractModule;
   if (compiled.sourceSha256 !== contractSha256(yaml)) {
     throw new CompiledContractError(`the compiled contract ${modulePath} was built from another openapi.yaml; run \`npm run build\``);
   }

@@ -24,7 +24,7 @@ function isolatedPackage(name: string): { dir: string; yaml: string; server: str
   const yaml = join(dir, 'openapi.yaml');
   copyFileSync(findContractPath(), yaml);
   cpSync(dirname(TEST_SERVER_BUNDLE), dir, { recursive: true });
-  return { dir, yaml, server: join(dir, 'server.mjs') };
+  return { dir, yaml, server: join(dir, 'server.cjs') };
 }
 
 /** Starts the bundle in `dir` and returns how it ended (it must end by itself). */
@@ -72,7 +72,7 @@ describe('the contract compiled at build time', () => {
       expect(status).toBe(1);
       const lines = stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^startup failed: the compiled contract .*compiled-contract\.mjs .*; run `npm run build`$/);
+      expect(lines[0]).toMatch(/^startup failed: the compiled contract .*compiled-contract\.cjs .*; run `npm run build`$/);
     });
   });
 
@@ -80,10 +80,10 @@ describe('the contract compiled at build time', () => {
     const broken = isolatedPackage('contract-build-broken-extension');
     packages.push(broken.dir);
     writeFileSync(broken.yaml, readFileSync(broken.yaml, 'utf8').replace(/(\n\s+x-command-center:\n\s+)kind: \w+/, '$1kind: sideways'));
-    await expect(compileContract(broken.yaml, join(broken.dir, 'compiled.mjs'))).rejects.toThrow(/x-command-center of \w+: .*kind/);
+    await expect(compileContract(broken.yaml, join(broken.dir, 'compiled.cjs'))).rejects.toThrow(/x-command-center of \w+: .*kind/);
   });
 
   it('writes the compiled module where the server looks for it, beside openapi.yaml', () => {
-    expect(compiledContractPath(findContractPath())).toBe(join(ROOT, 'dist', 'contract', 'compiled-contract.mjs'));
+    expect(compiledContractPath(findContractPath())).toBe(join(ROOT, 'dist', 'contract', 'compiled-contract.cjs'));
   });
 });

@@ -127,7 +127,7 @@ describe('oracle: the compiled pipeline against an untouched openapi-backend', (
       mkdirSync(dir, { recursive: true });
       const yaml = join(dir, 'openapi.yaml');
       writeFileSync(yaml, stringify(driftedDocument()));
-      const modulePath = join(dir, 'compiled-contract.mjs');
+      const modulePath = join(dir, 'compiled-contract.cjs');
       await compileContract(yaml, modulePath);
       drifted = (await loadCompiledContract(yaml, modulePath)).operations;
     });

@@ -18,7 +18,7 @@ import { responseExamples } from './response-examples.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 /**
- * `npm run build` (and the test run's global set-up): compiles openapi.yaml into one ES module,
+ * `npm run build` (and the test run's global set-up): compiles openapi.yaml into one CommonJS module,
  * read by `loadCompiledContract` (src/contract/compiled-contract.ts), holding
  * - the SHA-256 of the YAML it came from and the parsed document;
  * - each operation's facts (method, path template, security, body, parameters, responses);
@@ -87,7 +87,8 @@ async function bundle(entry: string, outFile: string): Promise<void> {
     bundle: true,
     write: false,
     platform: 'node',
-    format: 'esm',
+    // CommonJS, like the server bundle: required, it is read and compiled without Node's ES module loader.
+    format: 'cjs',
     target: 'node20',
     absWorkingDir: ROOT,
     // The staged modules may sit outside the package (tests compile into temporary folders).

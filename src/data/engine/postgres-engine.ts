@@ -31,7 +31,7 @@ export interface PostgresEngineOptions extends StorageOptions {
  * node-postgres, loaded when the first PostgreSQL engine is opened rather than with this module:
  * as it loads it looks for a browser `Response` (to detect Cloudflare), which makes Node load its
  * whole fetch implementation, a tenth of the start-up CPU of a server on SQLite (`node
- * --cpu-prof` of `dist/server.mjs` to its first 200). Required at run time, it stays out of the
+ * --cpu-prof` of `dist/server.cjs` to its first 200). Required at run time, it stays out of the
  * server bundle and comes from node_modules.
  */
 function loadPg(): typeof pgModule {
