@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { productionNodeFlags } from '../scripts/build/node-flags.js';
 import type { BenchDatabase } from './bench-database.js';
 import { ROOT, SERVER_ENTRY } from './paths.js';
 import { cliEnv } from './prepare-db.js';
@@ -43,10 +44,4 @@ export function floorLaunch(database: string | BenchDatabase, nodeArgs: string[]
     args: [...nodeArgs, '--import', 'tsx', join(ROOT, 'bench', postgres ? 'floor-server-postgres.ts' : 'floor-server.ts')],
     env: { ...cliEnv(database), NODE_ENV: 'production' },
   };
-}
-
-/** The node flags production starts the service with, from package.json `config.nodeFlags`. */
-export function productionNodeFlags(): string[] {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } };
-  return (manifest.config?.nodeFlags ?? '').split(/\s+/).filter(Boolean);
 }

@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 
 import { build } from 'esbuild';
 
+import { SERVER_BUNDLE_FILE } from '../../src/startup/bundle-loader.js';
+
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Where `make build` writes the production server. */
-export const SERVER_BUNDLE = join(ROOT, 'dist', 'server.cjs');
+/** What production starts (`npm start`, `make run`, `make bench`): src/server-entry.ts, which runs the bundle beside it. */
+export const SERVER_ENTRY = join(ROOT, 'dist', 'server.cjs');
 
 /**
  * Packages the server needs only when configured (Redis for the shared rate limit, prom-client
@@ -26,9 +28,10 @@ const LOADED_FROM_NODE_MODULES = [
 ];
 
 /**
- * Bundles `src/server.ts` and its dependencies into one CommonJS file, which is what production
- * (`npm start`, `make run`, `make bench`) runs, and writes beside it `server.mjs`, an entry that
- * loads it (the name this bundle had before).
+ * Bundles `src/server.ts` and its dependencies into one CommonJS file (`server-bundle.cjs`)
+ * and writes beside it the entry that runs it with its V8 code cache (`entryFile`, from
+ * src/server-entry.ts; the cache itself is written by scripts/build/code-cache.ts) and
+ * `server.mjs`, which starts the same entry (the name the server had before).
  *
  * Why one file: Node resolves, reads and links each of the ~900 modules of the unbundled build
  * one by one at start-up (kysely alone is 227 ms of small ESM files).
@@ -40,10 +43,14 @@ const LOADED_FROM_NODE_MODULES = [
  * spawn to the first 200 on /health, the ES module bundle took 390 ms (median; 368 at best) and
  * this one 356 ms (327), on a machine where `node` with an empty script takes 110-140 ms.
  */
-export async function bundleServer(outfile = SERVER_BUNDLE): Promise<void> {
-  await build({
-    entryPoints: { [basename(outfile, '.cjs')]: join(ROOT, 'src', 'server.ts') },
-    outdir: dirname(outfile),
+export async function bundleServer(entryFile = SERVER_ENTRY): Promise<void> {
+  const outdir = dirname(entryFile);
+  const result = await build({
+    entryPoints: {
+      [basename(SERVER_BUNDLE_FILE, '.cjs')]: join(ROOT, 'src', 'server.ts'),
+      [basename(entryFile, '.cjs')]: join(ROOT, 'src', 'server-entry.ts'),
+    },
+    outdir,
     outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
@@ -56,14 +63,19 @@ export async function bundleServer(outfile = SERVER_BUNDLE): Promise<void> {
     banner: { js: "var __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
     legalComments: 'none',
     logLevel: 'warning',
+    metafile: true,
   });
+  // runBundle compiles the bundle as a vm.Script, which has no loader for import(): refuse one here rather than at run time.
+  const dynamic = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.kind === 'dynamic-import'));
+  if (dynamic.length > 0)
+    throw new Error(`the server bundle would import() ${dynamic.map((i) => i.path).join(', ')} at run time; require it instead`);
   writeFileSync(
-    join(dirname(outfile), `${basename(outfile, '.cjs')}.mjs`),
+    join(outdir, `${basename(entryFile, '.cjs')}.mjs`),
     [
-      `// Starts ./${basename(outfile)}, the server bundle (scripts/build/bundle-server.ts), for \`node dist/server.mjs\`.`,
+      `// Starts ./${basename(entryFile)}, the server (scripts/build/bundle-server.ts), for \`node dist/server.mjs\`.`,
       '// Required rather than imported: importing a CommonJS file makes Node scan all of it for its exports.',
       "import { createRequire } from 'node:module';",
-      `createRequire(import.meta.url)('./${basename(outfile)}');`,
+      `createRequire(import.meta.url)('./${basename(entryFile)}');`,
       '',
     ].join('\n'),
   );
