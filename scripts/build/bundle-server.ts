@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { build } from 'esbuild';
 
-import { SERVER_BUNDLE_FILE } from '../../src/startup/bundle-loader.js';
+import { codeCachePath, SERVER_BUNDLE_FILE } from '../../src/startup/bundle-loader.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -45,6 +45,8 @@ const LOADED_FROM_NODE_MODULES = [
  */
 export async function bundleServer(entryFile = SERVER_ENTRY): Promise<void> {
   const outdir = dirname(entryFile);
+  // The previous bundle's cache: V8 would refuse it, after reading it at every start.
+  rmSync(codeCachePath(join(outdir, SERVER_BUNDLE_FILE)), { force: true });
   const result = await build({
     entryPoints: {
       [basename(SERVER_BUNDLE_FILE, '.cjs')]: join(ROOT, 'src', 'server.ts'),
