@@ -34,14 +34,8 @@ export const WRITE_CODE_CACHE_MESSAGE = 'write-code-cache';
  * Returns whether V8 took the cache (undefined when there was none).
  */
 export function runBundle(bundlePath: string): { cacheAccepted: boolean | undefined } {
+  const { script, cacheAccepted } = compileBundle(bundlePath);
   const cachePath = codeCachePath(bundlePath);
-  const source = readFileSync(bundlePath, 'utf8');
-  const cachedData = existsSync(cachePath) ? readFileSync(cachePath) : undefined;
-  // The wrapper is on the source's first line, so line numbers in stack traces stay the bundle's.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: bundlePath,
-    cachedData,
-  });
   if (process.env[WRITE_CODE_CACHE_ENV] === '1' && process.send) {
     // After start-up has run, so the cache also holds the functions it compiled on the way.
     process.on('message', (message) => {
@@ -55,5 +49,17 @@ export function runBundle(bundlePath: string): { cacheAccepted: boolean | undefi
   const module = { exports: {} };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run(module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath));
-  return { cacheAccepted: cachedData === undefined ? undefined : !script.cachedDataRejected };
+  return { cacheAccepted };
+}
+
+/** Compiles the bundle in Node's module wrapper, with its code cache when there is one; whether V8 took the cache (undefined: none). */
+export function compileBundle(bundlePath: string): { script: Script; cacheAccepted: boolean | undefined } {
+  const cachePath = codeCachePath(bundlePath);
+  const cachedData = existsSync(cachePath) ? readFileSync(cachePath) : undefined;
+  // The wrapper is on the source's first line, so line numbers in stack traces stay the bundle's.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundlePath, 'utf8')}\n})`, {
+    filename: bundlePath,
+    cachedData,
+  });
+  return { script, cacheAccepted: cachedData === undefined ? undefined : !script.cachedDataRejected };
 }

@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Script } from 'node:vm';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { writeCodeCache } from '../../scripts/build/code-cache.js';
 import { productionNodeFlags } from '../../scripts/build/node-flags.js';
-import { codeCachePath, runBundle, SERVER_BUNDLE_FILE } from '../../src/startup/bundle-loader.js';
+import { codeCachePath, compileBundle, runBundle, SERVER_BUNDLE_FILE } from '../../src/startup/bundle-loader.js';
 import { ROOT } from '../e2e/support/server-process.js';
 import { TEST_SERVER_BUNDLE } from '../global-setup.js';
 
@@ -38,8 +37,7 @@ describe('runBundle (dist/server.cjs running the server bundle)', () => {
   it('takes a cache made from the same source, and compiles as usual when the cache is not for it', () => {
     const bundle = join(dir, 'cached.cjs');
     writeFileSync(bundle, REPORTING_BUNDLE);
-    const script = new Script(`(function (exports, require, module, __filename, __dirname) {${REPORTING_BUNDLE}\n})`, { filename: bundle });
-    writeFileSync(codeCachePath(bundle), script.createCachedData());
+    writeFileSync(codeCachePath(bundle), compileBundle(bundle).script.createCachedData());
     expect(runBundle(bundle)).toEqual({ cacheAccepted: true });
 
     writeFileSync(bundle, `${REPORTING_BUNDLE}\n// changed after the cache was made\n`);
@@ -59,10 +57,10 @@ describe('runBundle (dist/server.cjs running the server bundle)', () => {
     // Start-up's functions compiled in, not only the top level: the cache is about half the source's size.
     expect(statSync(cachePath).size).toBeGreaterThan(statSync(join(built, SERVER_BUNDLE_FILE)).size / 4);
 
+    const probe = join(dir, 'acceptance-probe.ts');
+    writeFileSync(probe, ACCEPTANCE_PROBE);
     const accepted = (flags: string[]) =>
-      execFileSync(process.execPath, [...flags, '--input-type=module', '-e', ACCEPTANCE_PROBE, join(built, SERVER_BUNDLE_FILE)], {
-        encoding: 'utf8',
-      }).trim();
+      execFileSync(process.execPath, [...flags, '--import', 'tsx', probe, join(built, SERVER_BUNDLE_FILE)], { encoding: 'utf8' }).trim();
     expect(accepted(productionNodeFlags())).toBe('accepted');
     // Other V8 flags than the build's: V8 refuses the cache rather than run code compiled for them.
     expect(accepted([])).toBe('rejected');
@@ -70,12 +68,8 @@ describe('runBundle (dist/server.cjs running the server bundle)', () => {
   });
 });
 
-/** Compiles the bundle with its cache (as runBundle does, without running it) and says whether V8 took the cache. */
+/** Compiles the bundle as runBundle does, without running it, and says whether V8 took its cache. */
 const ACCEPTANCE_PROBE = `
-import { readFileSync } from 'node:fs';
-import { Script } from 'node:vm';
-const bundle = process.argv[1];
-const source = readFileSync(bundle, 'utf8');
-const script = new Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', { filename: bundle, cachedData: readFileSync(bundle + '.v8-cache') });
-console.log(script.cachedDataRejected ? 'rejected' : 'accepted');
+import { compileBundle } from ${JSON.stringify(join(ROOT, 'src', 'startup', 'bundle-loader.ts'))};
+console.log(compileBundle(process.argv[2]).cacheAccepted ? 'accepted' : 'rejected');
 `;
