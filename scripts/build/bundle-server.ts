@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 import { build } from 'esbuild';
 
-import { codeCachePath, SERVER_BUNDLE_FILE } from '../../src/startup/bundle-loader.js';
+import { SERVER_BUNDLE_FILE } from '../../src/startup/bundle-loader.js';
+import { codeCachePath } from '../../src/startup/code-cache.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

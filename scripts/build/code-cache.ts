@@ -5,7 +5,10 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-import { codeCachePath, SERVER_BUNDLE_FILE, WRITE_CODE_CACHE_ENV, WRITE_CODE_CACHE_MESSAGE } from '../../src/startup/bundle-loader.js';
+import { compiledContractPath } from '../../src/contract/compiled-contract.js';
+import { findContractPath } from '../../src/contract/contract-path.js';
+import { SERVER_BUNDLE_FILE } from '../../src/startup/bundle-loader.js';
+import { codeCachePath, type CodeCacheWritten, WRITE_CODE_CACHE_ENV, WRITE_CODE_CACHE_MESSAGE } from '../../src/startup/code-cache.js';
 import { SERVER_ENTRY } from './bundle-server.js';
 import { productionNodeFlags } from './node-flags.js';
 
@@ -15,12 +18,13 @@ const TIMEOUT_MS = 30_000;
 /**
  * `npm run build`, last step: starts the built server once as production starts it (its node
  * flags, NODE_ENV=production; an in-memory database), sends it the requests a start-up answers
- * first, and has it write its V8 code cache beside the bundle (src/startup/bundle-loader.ts).
- * V8 accepts a cache only under the flags it was made with, hence production's.
+ * first, and has it write the V8 code caches (src/startup/code-cache.ts) of the two files it
+ * runs: the bundle, and the compiled contract beside openapi.yaml. V8 accepts a cache only under
+ * the flags it was made with, hence production's. Returns the caches' paths.
  */
-export async function writeCodeCache(entry = SERVER_ENTRY): Promise<string> {
-  const cachePath = codeCachePath(join(dirname(entry), SERVER_BUNDLE_FILE));
-  rmSync(cachePath, { force: true });
+export async function writeCodeCache(entry = SERVER_ENTRY): Promise<string[]> {
+  const cachePaths = [join(dirname(entry), SERVER_BUNDLE_FILE), compiledContractPath(findContractPath(dirname(entry)))].map(codeCachePath);
+  for (const cachePath of cachePaths) rmSync(cachePath, { force: true });
   const child = spawn(process.execPath, [...productionNodeFlags(), entry], {
     env: {
       PATH: process.env.PATH,
@@ -41,8 +45,14 @@ export async function writeCodeCache(entry = SERVER_ENTRY): Promise<string> {
     const port = await listeningPort(child.stdout!);
     for (const path of ['/health', '/ready', '/customers']) await fetch(`http://127.0.0.1:${port}${path}`).then((r) => r.arrayBuffer());
     await new Promise<void>((resolve, reject) => {
-      child.once('message', (message) => (message === WRITE_CODE_CACHE_MESSAGE ? resolve() : reject(new Error(String(message)))));
-      child.once('exit', (code, signal) => reject(new Error(`the server exited (${code ?? signal}) before writing its code cache`)));
+      const waiting = new Set(cachePaths);
+      child.on('message', (message) => {
+        waiting.delete((message as Partial<CodeCacheWritten>).codeCacheWritten ?? '');
+        if (waiting.size === 0) resolve();
+      });
+      child.once('exit', (code, signal) =>
+        reject(new Error(`the server exited (${code ?? signal}) before writing the code caches of ${[...waiting].join(', ')}`)),
+      );
       child.send(WRITE_CODE_CACHE_MESSAGE);
     });
   } catch (error) {
@@ -51,8 +61,8 @@ export async function writeCodeCache(entry = SERVER_ENTRY): Promise<string> {
     clearTimeout(timer);
     child.kill('SIGKILL');
   }
-  if (!existsSync(cachePath)) throw new Error(`${cachePath} was not written`);
-  return cachePath;
+  for (const cachePath of cachePaths) if (!existsSync(cachePath)) throw new Error(`${cachePath} was not written`);
+  return cachePaths;
 }
 
 /** The port of the server's "serving on" log line (JSON, with `port`). */
@@ -70,7 +80,7 @@ async function listeningPort(stdout: NodeJS.ReadableStream): Promise<number> {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeCodeCache(process.argv[2])
-    .then((path) => console.log(`wrote the server's code cache, ${path}`))
+    .then((paths) => console.log(`wrote the server's code caches, ${paths.join(' and ')}`))
     .catch((error: unknown) => {
       console.error(`writing the server's code cache failed: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { deriveDiscovery } from '../../../src/command-center/connection-contract.js';
 import { compiledContractPath, contractSha256 } from '../../../src/contract/compiled-contract.js';
 import { findContractPath } from '../../../src/contract/contract-path.js';
+import { codeCachePath } from '../../../src/startup/code-cache.js';
 import { contractBackend } from './openapi-backend-setup.js';
 import { operationFacts } from './operation-table.js';
 import { recordingAjvFactory, requestValidatorModules } from './request-validators.js';
@@ -99,6 +100,8 @@ async function bundle(entry: string, outFile: string): Promise<void> {
   });
   const written = `${outFile}.${process.pid}.tmp`;
   writeFileSync(written, result.outputFiles[0]!.contents);
+  // The previous module's code cache: the loader would read it at every start only to refuse it.
+  rmSync(codeCachePath(outFile), { force: true });
   renameSync(written, outFile);
 }
 
