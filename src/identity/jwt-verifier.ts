@@ -30,10 +30,12 @@ export interface ExpectedClaims {
  */
 export function createJwtVerifier(key: VerificationKey, expected: ExpectedClaims): TokenVerifier {
   const jwks: JWTVerifyGetKey | undefined = key.algorithm === 'jwks' ? remoteKeySet(key.url) : undefined;
-  // Import an HS256 secret once: handing jose raw bytes made it import a key on every call.
-  const hmacKey =
+  // Import an HS256 secret once: handing jose raw bytes made it import a key on every call. Once
+  // the first token comes, not at start-up: importing loads WebCrypto, which a cold start does not need.
+  let hmacKey: Promise<webcrypto.CryptoKey> | undefined;
+  const hmac =
     key.algorithm === 'HS256'
-      ? webcrypto.subtle.importKey('raw', key.key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify'])
+      ? () => (hmacKey ??= webcrypto.subtle.importKey('raw', key.key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']))
       : undefined;
   const options: JWTVerifyOptions = {
     algorithms: key.algorithm === 'jwks' ? ['RS256', 'ES256'] : [key.algorithm],
@@ -46,7 +48,7 @@ export function createJwtVerifier(key: VerificationKey, expected: ExpectedClaims
     let payload: JWTPayload;
     try {
       if (jwks) ({ payload } = await jwtVerify(token, jwks, options));
-      else if (hmacKey) ({ payload } = await jwtVerify(token, await hmacKey, options));
+      else if (hmac) ({ payload } = await jwtVerify(token, await hmac(), options));
       else ({ payload } = await jwtVerify(token, (key as { key: KeyObject }).key, options));
     } catch (error) {
       throw rejection(error);
