@@ -148,7 +148,7 @@ export function contractSha256(yaml: string): string {
  * `npm run build`) when the build is missing or was made from another openapi.yaml than the one
  * beside it now, so a server never validates against a contract it does not serve.
  *
- * Run with the V8 code cache the build writes beside it (src/startup/code-cache.ts): reading
+ * Run with the V8 code cache the build writes beside it (src/startup/code-cache.ts): compiling
  * its 0.9 MB without one is most of the module's load time.
  */
 export async function loadCompiledContract(path = findContractPath(), modulePath = compiledContractPath(path)): Promise<CompiledContract> {

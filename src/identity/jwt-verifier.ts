@@ -30,8 +30,8 @@ export interface ExpectedClaims {
  */
 export function createJwtVerifier(key: VerificationKey, expected: ExpectedClaims): TokenVerifier {
   const jwks: JWTVerifyGetKey | undefined = key.algorithm === 'jwks' ? remoteKeySet(key.url) : undefined;
-  // Import an HS256 secret once: handing jose raw bytes made it import a key on every call. Once
-  // the first token comes, not at start-up: importing loads WebCrypto, which a cold start does not need.
+  // Import an HS256 secret once: handing jose raw bytes made it import a key on every call. It is
+  // imported when the first token comes, not at start-up: importing loads WebCrypto, which no cold start needs.
   let hmacKey: Promise<webcrypto.CryptoKey> | undefined;
   const hmac =
     key.algorithm === 'HS256'
