@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
@@ -73,8 +73,14 @@ export function compileCommonJs(path: string): { script: Script; cacheAccepted: 
 
 /** The V8 data of the cache at `cachePath` when it was made from the source with `digest`; null when it was made from another; undefined when there is none. */
 function cacheFor(cachePath: string, digest: Buffer): Buffer | null | undefined {
-  if (!existsSync(cachePath)) return undefined;
-  const file = readFileSync(cachePath);
+  let file: Buffer;
+  try {
+    file = readFileSync(cachePath);
+  } catch (error) {
+    // Read without asking first: a build may delete the file between the question and the read.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
   return file.length > DIGEST_BYTES && digest.equals(file.subarray(0, DIGEST_BYTES)) ? file.subarray(DIGEST_BYTES) : null;
 }
 
