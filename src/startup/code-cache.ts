@@ -84,13 +84,18 @@ function cacheFor(cachePath: string, digest: Buffer): Buffer | null | undefined 
   return file.length > DIGEST_BYTES && digest.equals(file.subarray(0, DIGEST_BYTES)) ? file.subarray(DIGEST_BYTES) : null;
 }
 
+/** Writes the cache of a script compiled by `compileCommonJs` (its source's digest, then V8's data) to `cachePath`, replaced atomically. */
+export function writeCodeCacheFile(cachePath: string, script: Script, sourceDigest: Buffer): void {
+  const written = `${cachePath}.${process.pid}.tmp`;
+  writeFileSync(written, Buffer.concat([sourceDigest, script.createCachedData()]));
+  renameSync(written, cachePath);
+}
+
 function writeCacheWhenAsked(script: Script, sourceDigest: Buffer, cachePath: string): void {
   // Written when asked, after start-up and the first requests ran, so it holds the functions they compiled.
   process.on('message', (message) => {
     if (message !== WRITE_CODE_CACHE_MESSAGE) return;
-    const written = `${cachePath}.${process.pid}.tmp`;
-    writeFileSync(written, Buffer.concat([sourceDigest, script.createCachedData()]));
-    renameSync(written, cachePath);
+    writeCodeCacheFile(cachePath, script, sourceDigest);
     process.send!({ codeCacheWritten: cachePath } satisfies CodeCacheWritten);
   });
 }

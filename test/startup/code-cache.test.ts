@@ -9,7 +9,7 @@ import { productionNodeFlags } from '../../scripts/build/node-flags.js';
 import { compiledContractPath } from '../../src/contract/compiled-contract.js';
 import { findContractPath } from '../../src/contract/contract-path.js';
 import { runBundle, SERVER_BUNDLE_FILE } from '../../src/startup/bundle-loader.js';
-import { codeCachePath, compileCommonJs, runCommonJs } from '../../src/startup/code-cache.js';
+import { codeCachePath, compileCommonJs, runCommonJs, writeCodeCacheFile } from '../../src/startup/code-cache.js';
 import { ROOT } from '../e2e/support/server-process.js';
 import { TEST_SERVER_BUNDLE } from '../global-setup.js';
 
@@ -21,10 +21,10 @@ const { basename } = require('node:path');
 globalThis.__bundleLoaderReport = { filename: __filename, dirname: __dirname, exportsIsModuleExports: exports === module.exports, lineOfThis: new Error().stack.split('\\n')[1], name: basename(__filename) };
 `;
 
-/** Writes the cache of `path` as the training run does: its source's digest, then V8's data. */
+/** Writes the cache of `path` as the training run does. */
 function writeCacheOf(path: string): void {
   const { script, sourceDigest } = compileCommonJs(path);
-  writeFileSync(codeCachePath(path), Buffer.concat([sourceDigest, script.createCachedData()]));
+  writeCodeCacheFile(codeCachePath(path), script, sourceDigest);
 }
 
 describe('runCommonJs and runBundle (dist/server.cjs running the server bundle, the compiled contract)', () => {
