@@ -100,12 +100,17 @@ function handlerResponder(handlers: HandlerMap, contract: CompiledContract): Ope
     contract.operations.map((operation) => operation.operationId),
     Object.keys(handlers),
   );
-  return (operation, input, req) => {
+  return (operation, input, req, user) => {
     const handler = handlers[operation.operationId as OperationId] as (
       input: unknown,
       context: RequestContext,
     ) => ReturnType<OperationResponder>;
-    return handler(input, { requestId: req.id, path: operationPath(operation.path, input.params) });
+    return handler(input, {
+      requestId: req.id,
+      path: operationPath(operation.path, input.params),
+      // A copy the handler cannot change: the authenticator's caller may be cached for its token.
+      user: user && Object.freeze({ ...user }),
+    });
   };
 }
 

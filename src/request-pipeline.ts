@@ -19,13 +19,15 @@ import { credentialInQuery } from './http/url-credentials.js';
 import { MAX_URL_BYTES, urlTooLong } from './http/url-length.js';
 import type { AuthenticatedCaller, Authenticator } from './identity/authenticator.js';
 import { requireScopes } from './identity/scopes.js';
-import { runAsUser } from './identity/user-context.js';
+import type { LoggedUser } from './identity/user-context.js';
 
 /** Answers an operation once its request is validated: the handlers (the server) or the contract's examples (the mock). */
 export type OperationResponder = (
   operation: CompiledOperation,
   input: ValidatedInput,
   req: Request,
+  /** The authenticated caller, on an operation that requires authentication. */
+  user: LoggedUser | undefined,
 ) => Promise<OutgoingResponse> | OutgoingResponse;
 
 /** What the request pipeline is built from. */
@@ -109,8 +111,7 @@ export function requestPipeline(options: RequestPipelineOptions): RequestHandler
       if (!verdict.valid) throw invalidRequest(served, req, verdict.errors);
 
       handled = served;
-      const call = () => respond(served, verdict.input, req);
-      const outgoing = await (caller ? runAsUser(caller.user, call) : call());
+      const outgoing = await respond(served, verdict.input, req, caller?.user);
 
       writeResponse(res, checkResponse(served, outgoing));
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { operations } from '../../generated/openapi.js';
+import type { LoggedUser } from '../identity/user-context.js';
 
 /** Every operationId the contract defines. */
 export type OperationId = keyof operations;
@@ -47,6 +48,11 @@ export interface RequestContext {
   requestId: string;
   /** The operation's path (its template with the path parameters filled in), for building links to related pages. */
   path: string;
+  /**
+   * The authenticated caller the request acts for (frozen); undefined on an operation without
+   * authentication. Read it with `getLoggedUser(context)` (src/identity/user-context.ts).
+   */
+  user: LoggedUser | undefined;
 }
 
 /** The handler of operation `K`. */

@@ -25,10 +25,11 @@ describe.each(engines)('the request-scoped user under concurrency on $name', (en
       overrideHandlers: (handlers) => ({
         ...handlers,
         getMe: async (input, context) => {
-          const before = getLoggedUser().id;
+          if (!Object.isFrozen(context.user)) throw new Error('the handler could change the logged user');
+          const before = getLoggedUser(context).id;
           await sql`select 1`.execute(opened.storage.db);
           await sleep(Math.floor(Math.random() * 5));
-          const after = getLoggedUser().id;
+          const after = getLoggedUser(context).id;
           const result = await handlers.getMe(input, context);
           if (result.status !== 200 || before !== after || after !== result.body.id) throw new Error('the logged user changed mid-request');
           return result;
