@@ -90,7 +90,9 @@ export function requestPipeline(options: RequestPipelineOptions): RequestHandler
       // The probes the contract marks `x-rate-limited: false` are never counted; anything else, even a 404, is.
       const counted = route.kind !== 'operation' || route.operation.rateLimited;
       if (rateLimit && counted) await rateLimit.count(callerKey(caller?.user.id, req.ip), responseHeaders(res));
-      const credential = credentialInQuery(req.query);
+      // Read once: Express 5 parses the query string again at every read of `req.query`.
+      const query = req.query;
+      const credential = credentialInQuery(query);
       if (credential !== undefined) throw credentialInUrl(credential);
       if (route.kind !== 'operation') throw routingProblem(route, req);
       if (refusal !== undefined) throw refusal;
@@ -104,7 +106,7 @@ export function requestPipeline(options: RequestPipelineOptions): RequestHandler
 
       const verdict = validateRequest(served, {
         pathParameters: route.pathParameters,
-        query: req.query,
+        query,
         headers: req.headers,
         body: req.body,
       });
