@@ -105,12 +105,7 @@ function handlerResponder(handlers: HandlerMap, contract: CompiledContract): Ope
       input: unknown,
       context: RequestContext,
     ) => ReturnType<OperationResponder>;
-    return handler(input, {
-      requestId: req.id,
-      path: operationPath(operation.path, input.params),
-      // A copy the handler cannot change: the authenticator's caller may be cached for its token.
-      user: user && Object.freeze({ ...user }),
-    });
+    return handler(input, { requestId: req.id, path: operationPath(operation.path, input.params), user });
   };
 }
 

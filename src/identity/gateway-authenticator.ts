@@ -34,7 +34,7 @@ export function createGatewayAuthenticator(verify: TokenVerifier | undefined): A
         }
         if (verified) scopes = verified.scopes;
       }
-      return { user: { id: uid.toLowerCase(), username, email: singleHeader(request, 'x-user-email') ?? null }, scopes };
+      return { user: Object.freeze({ id: uid.toLowerCase(), username, email: singleHeader(request, 'x-user-email') ?? null }), scopes };
     },
   };
 }

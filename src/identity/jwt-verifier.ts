@@ -99,7 +99,12 @@ export function callerFromClaims(payload: JWTPayload): AuthenticatedCaller {
   if (email !== undefined && email !== null && typeof email !== 'string') throw invalid('email must be a string');
   if (scope !== undefined && typeof scope !== 'string') throw invalid('scope must be a space-separated string');
   return {
-    user: { id: sub.toLowerCase(), username: (username as string | undefined) ?? sub, email: (email as string | null | undefined) ?? null },
+    // Frozen once here: the caller is cached for its token and handed to every request that sends it.
+    user: Object.freeze({
+      id: sub.toLowerCase(),
+      username: (username as string | undefined) ?? sub,
+      email: (email as string | null | undefined) ?? null,
+    }),
     scopes: parseScopes(scope as string | undefined),
   };
 }

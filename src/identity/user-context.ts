@@ -1,4 +1,4 @@
-/** The authenticated platform user a request acts for. */
+/** The authenticated platform user a request acts for; the authenticators hand it out frozen. */
 export interface LoggedUser {
   /** The user's UID (a UUID): the token's `sub`, or `X-User-UID` behind a trusted gateway. */
   readonly id: string;
