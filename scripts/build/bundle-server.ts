@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 
 import { SERVER_BUNDLE_FILE } from '../../src/startup/bundle-loader.js';
 import { codeCachePath } from '../../src/startup/code-cache.js';
+import { STARTUP_OUTPUT } from './startup-output.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -58,7 +59,7 @@ export async function bundleServer(entryFile = SERVER_ENTRY): Promise<void> {
     // which a CommonJS file knows as __filename.
     define: { 'import.meta.url': '__bundleFileUrl' },
     banner: { js: "var __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
-    legalComments: 'none',
+    ...STARTUP_OUTPUT,
     logLevel: 'warning',
     metafile: true,
   });

@@ -10,6 +10,7 @@ import { deriveDiscovery } from '../../../src/command-center/connection-contract
 import { compiledContractPath, contractSha256 } from '../../../src/contract/compiled-contract.js';
 import { findContractPath } from '../../../src/contract/contract-path.js';
 import { codeCachePath } from '../../../src/startup/code-cache.js';
+import { STARTUP_OUTPUT } from '../startup-output.js';
 import { contractBackend } from './openapi-backend-setup.js';
 import { operationFacts } from './operation-table.js';
 import { recordingAjvFactory, requestValidatorModules } from './request-validators.js';
@@ -94,7 +95,7 @@ async function bundle(entry: string, outFile: string): Promise<void> {
     absWorkingDir: ROOT,
     // The staged modules may sit outside the package (tests compile into temporary folders).
     nodePaths: [join(ROOT, 'node_modules')],
-    legalComments: 'none',
+    ...STARTUP_OUTPUT,
     logLevel: 'warning',
     outfile: outFile,
   });
