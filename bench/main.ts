@@ -9,7 +9,7 @@ import { measureColdStarts } from './cold-start.js';
 import { type EqualLoadSettings, formatOpenRun, loadEqualLoadSettings } from './equal-load.js';
 import { createBenchIdentity } from './identity.js';
 import { formatLatencyRounds } from './latency-rounds.js';
-import { floorLaunch, serviceLaunch } from './launches.js';
+import { floorLaunch, serviceLaunch, withHostExtraCaCerts } from './launches.js';
 import { runInterleavedOpenLoad } from './open-loop.js';
 import { RESULTS_DIR } from './paths.js';
 import { preflight } from './preflight.js';
@@ -45,8 +45,17 @@ async function main(): Promise<void> {
   try {
     const identity = await createBenchIdentity();
     const service = serviceLaunch(data.database, identity.secret, settings.serviceLogLevel);
-    const coldStarts = await measureColdStarts(service, identity.headers, settings.coldStarts);
-    console.log(`cold start: ${coldStarts.map((t) => t.toFixed(0)).join(', ')} ms`);
+    const withHostCaCerts = withHostExtraCaCerts(service);
+    const [coldStarts, coldStartsWithHostCaCerts] = await measureColdStarts(
+      withHostCaCerts ? [service, withHostCaCerts] : [service],
+      identity.headers,
+      settings.coldStarts,
+    );
+    console.log(`cold start: ${formatTimes(coldStarts!)} ms`);
+    if (coldStartsWithHostCaCerts)
+      console.log(
+        `cold start with this host's NODE_EXTRA_CA_CERTS (taking turns with the above): ${formatTimes(coldStartsWithHostCaCerts)} ms`,
+      );
 
     const serviceServer = await startServer({ ...service, port: await freePort() }, '/health', identity.headers);
     servers.push(serviceServer);
@@ -69,7 +78,13 @@ async function main(): Promise<void> {
     }
 
     const peakRssMb = rss.stop();
-    const results = benchResults(runs, peakRssMb, median(coldStarts), equalLoad.fraction);
+    const results = benchResults(
+      runs,
+      peakRssMb,
+      median(coldStarts!),
+      equalLoad.fraction,
+      coldStartsWithHostCaCerts && median(coldStartsWithHostCaCerts),
+    );
     const file = join(RESULTS_DIR, resultsFileName(engine));
     writeResults(file, results);
     const chart = await writeBenchChart(engine, results);
@@ -140,6 +155,10 @@ async function runEqualLoad(
     });
   }
   return result;
+}
+
+function formatTimes(times: number[]): string {
+  return times.map((t) => t.toFixed(0)).join(', ');
 }
 
 main().catch((error: unknown) => {

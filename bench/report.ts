@@ -42,7 +42,10 @@ export interface BenchResults {
   /** The equal-load phase's offered rate as a share of each case's service_rps. */
   equal_load_fraction?: number;
   peak_rss_mb: number;
+  /** Judged: the service started as production starts it (bench/launches.ts). */
   cold_start_ms: number;
+  /** Printed, not judged: the same start with this host's NODE_EXTRA_CA_CERTS, when it sets one. */
+  cold_start_with_host_extra_ca_certs_ms?: number;
 }
 
 /** Medians over rounds: rps of each side, the per-round ratios, the service's latencies; errors summed. */
@@ -64,12 +67,21 @@ export function caseFigures(runs: CaseRuns): CaseFigures {
 }
 
 /** Builds the results document. */
-export function benchResults(runs: CaseRuns[], peakRssMb: number, coldStartMs: number, equalLoadFraction?: number): BenchResults {
+export function benchResults(
+  runs: CaseRuns[],
+  peakRssMb: number,
+  coldStartMs: number,
+  equalLoadFraction?: number,
+  coldStartWithHostExtraCaCertsMs?: number,
+): BenchResults {
   return {
     cases: runs.map(caseFigures),
     ...(equalLoadFraction === undefined ? {} : { equal_load_fraction: equalLoadFraction }),
     peak_rss_mb: round(peakRssMb, 1),
     cold_start_ms: round(coldStartMs, 1),
+    ...(coldStartWithHostExtraCaCertsMs === undefined
+      ? {}
+      : { cold_start_with_host_extra_ca_certs_ms: round(coldStartWithHostExtraCaCertsMs, 1) }),
   };
 }
 
@@ -139,6 +151,12 @@ export function formatReport(runs: CaseRuns[], results: BenchResults, targets: B
       : `p99 target (${bound}): judged on the closed loop's p99 (median over rounds).`,
     `peak RSS of the service under load: ${results.peak_rss_mb} MB (target < ${targets.peakRssMb}) ${mark(results.peak_rss_mb < targets.peakRssMb)}`,
     `cold start (spawn to first 200 on /health, median): ${results.cold_start_ms} ms (target < ${targets.coldStartMs}) ${mark(results.cold_start_ms < targets.coldStartMs)}`,
+    ...(results.cold_start_with_host_extra_ca_certs_ms === undefined
+      ? []
+      : [
+          `cold start with this host's NODE_EXTRA_CA_CERTS, which Node parses before the service's first line (median, not judged): ` +
+            `${results.cold_start_with_host_extra_ca_certs_ms} ms`,
+        ]),
   ].join('\n');
 }
 
