@@ -53,7 +53,7 @@ export function loadBenchSettings(env: Record<string, string | undefined> = proc
     warmupSeconds: positiveSetting(env, 'BENCH_WARMUP', 3),
     durationSeconds: positiveSetting(env, 'BENCH_DURATION', 10),
     rounds: positiveSetting(env, 'BENCH_ROUNDS', 3),
-    coldStarts: positiveSetting(env, 'BENCH_COLD_STARTS', 3),
+    coldStarts: positiveSetting(env, 'BENCH_COLD_STARTS', 9),
     serviceLogLevel: env.BENCH_LOG_LEVEL?.trim() || 'info',
   };
 }
