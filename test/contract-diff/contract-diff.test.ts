@@ -3,12 +3,12 @@
 // passes as the README says: breaks need a major bump, additions a minor one, and a known break
 // is accepted only with a reason.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -17,10 +17,22 @@ const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const GATE = join(ROOT, 'scripts', 'contract-diff', 'main.ts');
 const exec = promisify(execFile);
 
+/** The temporary folders the tests made, removed when the file is done. */
+const madeDirs: string[] = [];
+afterAll(() => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
+}
+
 /** Writes a fixture pair's two documents to files; `edit` may change the second one's text. */
 function pairFiles(fixture: string, edit: (head: string) => string = (head) => head): { base: string; head: string } {
   const [base, head] = readFileSync(join(FIXTURES, fixture), 'utf8').split(/^---$/m);
-  const dir = mkdtempSync(join(tmpdir(), 'contract-diff-'));
+  const dir = tempDir('contract-diff-');
   writeFileSync(join(dir, 'base.yaml'), base!);
   writeFileSync(join(dir, 'head.yaml'), edit(head!));
   return { base: join(dir, 'base.yaml'), head: join(dir, 'head.yaml') };
@@ -177,7 +189,7 @@ describe.concurrent('the gate (make contract-diff)', () => {
 
 describe('the gate on a git history', () => {
   it('when the reviewed commit carries a Contract-Break-Accepted trailer, that break passes; without it, it fails', async () => {
-    const repo = mkdtempSync(join(tmpdir(), 'contract-review-repo-'));
+    const repo = tempDir('contract-review-repo-');
     const git = (...args: string[]) =>
       exec('git', ['-c', 'user.name=Reviewer', '-c', 'user.email=reviewer@example.com', ...args], { cwd: repo });
     const [base, head] = readFileSync(join(FIXTURES, 'breaking', 'unauthorized-challenge-removed.yaml'), 'utf8').split(/^---$/m);
