@@ -16,8 +16,9 @@ import { median } from './stats.js';
 
 const USAGE = `usage: [BENCH_ENGINE=postgres] npx tsx bench/cpu-compare.ts <case> <rounds> <seconds> <label>=<bundle under dist/|floor>[@<node flag>,...] ...
   BENCH_GC_STATS=1 also loads bench/gc-stats.mjs into each contender and prints its collections per request
-  e.g. (git stash; npx tsx scripts/build/bundle-server.ts dist/before.cjs; git stash pop; make build)
-       npx tsx bench/cpu-compare.ts customers 7 3 before=dist/before.cjs after=dist/server.cjs floor=floor
+  e.g. (git stash; npx tsx scripts/build/bundle-server.ts dist/before/server.cjs; git stash pop; make build)
+       npx tsx bench/cpu-compare.ts customers 7 3 before=dist/before/server.cjs after=dist/server.cjs floor=floor
+  (a folder of its own: an entry runs the server-bundle.cjs beside it)
   node flags after @ are added to package.json's config.nodeFlags (a later flag wins):
        npx tsx bench/cpu-compare.ts customers 7 3 semi8=dist/server.cjs semi16=dist/server.cjs@--max-semi-space-size=16`;
 
