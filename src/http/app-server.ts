@@ -33,9 +33,6 @@ export function createAppServer(app: Express, limits: ClientLimits = {}): Server
   return server;
 }
 
-/** Passed to no constructor, so the branch it guards in `Born` never runs. */
-const NEVER = Symbol('never');
-
 /**
  * How long and how many slow clients may hold the server (Node's defaults when left out: 60 s
  * for the headers, 300 s for the request, no cap on sockets). A client over a timeout gets a 408
@@ -49,6 +46,9 @@ export interface ClientLimits {
   /** Node's `server.maxConnections`: sockets past it are closed as they are accepted. */
   maxConnections?: number;
 }
+
+/** Passed to no constructor, so the branch it guards in `Born` never runs. */
+const NEVER = Symbol('never');
 
 /**
  * A constructor that builds what `base` builds, on `prototype` (which must inherit from
