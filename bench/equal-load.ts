@@ -90,6 +90,7 @@ export function formatOpenRun(label: string, result: OpenLoopResult, cpuCores?: 
   return (
     `${label.padEnd(34)} ${result.offeredRps.toFixed(0).padStart(7)} req/s offered, ${result.achievedRps.toFixed(0)} answered  ` +
     `p50 ${ms(result.p50Ms)} ms  p99 ${ms(result.p99Ms)} ms  p99.9 ${ms(result.p999Ms)} ms  errors ${result.errors}` +
+    `  sent late ${result.lateSends}` +
     (cpuCores === undefined ? '' : `  CPU ${cpuCores.toFixed(2)} cores in its turns`) +
     Object.entries(result.errorKinds)
       .map(([kind, count]) => ` [${kind} x${count}]`)

@@ -10,10 +10,9 @@ import { type EqualLoadSettings, formatOpenRun, loadEqualLoadSettings } from './
 import { createBenchIdentity } from './identity.js';
 import { formatLatencyRounds } from './latency-rounds.js';
 import { floorLaunch, serviceLaunch, withHostExtraCaCerts } from './launches.js';
-import { runInterleavedOpenLoad } from './open-loop.js';
+import { runOpenLoopJobApart } from './open-loop-job.js';
 import { RESULTS_DIR } from './paths.js';
 import { preflight } from './preflight.js';
-import { totalCpuMicros } from './process-cpu.js';
 import { type ChildServer, freePort, startServer } from './processes.js';
 import { benchResults, type CaseRuns, formatEqualLoad, formatReport, formatRun, writeResults } from './report.js';
 import { sampleRss } from './rss-sampler.js';
@@ -141,17 +140,21 @@ async function runEqualLoad(
   for (let round = 1; round <= settings.rounds; round++) {
     const order = round % 2 === 1 ? [service, floor] : [floor, service];
     const urls = order.map((server) => `${server.baseUrl}${runs.benchCase.path}`);
-    const cpuBefore = order.map((server) => totalCpuMicros(server.pid) ?? Number.NaN);
-    const started = performance.now();
-    const loads = await runInterleavedOpenLoad(urls, headers, connections, rate, settings.durationSeconds, settings.sliceMs);
-    // Each side was sent to for its share of the run; CPU per microsecond of that share is cores.
-    const turnMicros = ((performance.now() - started) * 1000) / order.length;
+    const { results, cpuCores } = await runOpenLoopJobApart({
+      urls,
+      headers,
+      connections,
+      rate,
+      durationSeconds: settings.durationSeconds,
+      sliceMs: settings.sliceMs,
+      pids: order.map((server) => server.pid),
+    });
     order.forEach((server, index) => {
-      const cores = ((totalCpuMicros(server.pid) ?? Number.NaN) - cpuBefore[index]!) / turnMicros;
+      const cores = cpuCores[index]!;
       const isService = server === service;
-      (isService ? result.service : result.floor).push(loads[index]!);
+      (isService ? result.service : result.floor).push(results[index]!);
       (isService ? result.serviceCpu : result.floorCpu).push(cores);
-      console.log(formatOpenRun(`  equal load ${round} ${server.name}`, loads[index]!, cores));
+      console.log(formatOpenRun(`  equal load ${round} ${server.name}`, results[index]!, cores));
     });
   }
   return result;

@@ -1,5 +1,4 @@
-import { Agent, request } from 'node:http';
-
+import { RawGetPool } from './raw-get.js';
 import { percentile } from './stats.js';
 
 /** What one open-loop run measured; latencies in ms, from each request's scheduled start. */
@@ -16,7 +15,15 @@ export interface OpenLoopResult {
   errors: number;
   /** What the errors were: `status <code>` or the socket error's message, with counts. */
   errorKinds: Record<string, number>;
+  /**
+   * Requests the client itself sent more than LATE_SEND_MS after they were due (its own event
+   * loop was held up): latency the client added, which a fair comparison keeps near zero.
+   */
+  lateSends: number;
 }
+
+/** How late a send must be to count in `lateSends`, ms. */
+export const LATE_SEND_MS = 5;
 
 /** How often the scheduler wakes to send the requests that have fallen due. */
 const TICK_MS = 1;
@@ -35,7 +42,9 @@ const SETTLE_SECONDS = 1;
  *
  * Why not autocannon: its rate options (`overallRate`, `connectionRate`) let each connection send
  * back to back until its quota for the current second is used up, then pause: bursts at the
- * top of every second, whose latency is the closed loop's again.
+ * top of every second, whose latency is the closed loop's again. The requests go out through
+ * bench/raw-get.ts (why: there). `make bench` runs this in a process of its own
+ * (bench/open-loop-child.ts), so that the client's collections and stalls are its own and small.
  */
 export async function runOpenLoad(
   url: string,
@@ -67,17 +76,18 @@ export async function runInterleavedOpenLoad(
   durationSeconds: number,
   sliceMs: number,
 ): Promise<OpenLoopResult[]> {
-  // FIFO: every connection is used in turn, so none sits idle until the server's keep-alive timeout
-  // closes it just as a request is put on it (a "socket hang up" that is the client's doing).
-  const targets = urls.map((url) => ({
-    agent: new Agent({ keepAlive: true, maxSockets: connections, scheduling: 'fifo' }),
-    url: new URL(url),
-  }));
+  const pools = urls.map((url) => new RawGetPool(new URL(url), headers, connections));
   const settling = Math.round(rate * SETTLE_SECONDS);
   const total = settling + Math.max(1, Math.round(rate * durationSeconds * urls.length));
-  for (const target of targets) await openConnections(target.agent, target.url, headers, connections);
+  for (const pool of pools) await pool.warm();
   // Preallocated, so that recording a latency makes no garbage in the client while it measures.
-  const sides = urls.map(() => ({ latencies: new Float64Array(total), answered: 0, errors: 0, errorKinds: {} as Record<string, number> }));
+  const sides = urls.map(() => ({
+    latencies: new Float64Array(total),
+    answered: 0,
+    errors: 0,
+    errorKinds: {} as Record<string, number>,
+    lateSends: 0,
+  }));
   let sent = 0;
   let done = 0;
   const started = performance.now();
@@ -101,9 +111,9 @@ export async function runInterleavedOpenLoad(
     // whole numbers, so a request due exactly on a boundary cannot fall to either side by rounding.
     const send = (sequence: number) => {
       const dueAt = started + (sequence / rate) * 1000;
-      const index = Math.floor((sequence * 1000) / (rate * sliceMs)) % targets.length;
-      const { agent, url } = targets[index]!;
-      get(agent, url, headers, (failure) => settle(sides[index]!, sequence, dueAt, failure));
+      const index = Math.floor((sequence * 1000) / (rate * sliceMs)) % pools.length;
+      if (sequence >= settling && performance.now() - dueAt > LATE_SEND_MS) sides[index]!.lateSends++;
+      pools[index]!.get((failure) => settle(sides[index]!, sequence, dueAt, failure));
     };
     const tick = () => {
       const elapsed = performance.now() - started;
@@ -113,10 +123,10 @@ export async function runInterleavedOpenLoad(
     };
     tick();
   });
-  for (const target of targets) target.agent.destroy();
+  for (const pool of pools) pool.close();
 
   // Each side was sent to for its share of the measured time.
-  const secondsPerSide = (lastAnswer - measuredFrom) / 1000 / targets.length;
+  const secondsPerSide = (lastAnswer - measuredFrom) / 1000 / pools.length;
   return sides.map((side) => {
     const measured = Array.from(side.latencies.subarray(0, side.answered));
     return {
@@ -128,24 +138,7 @@ export async function runInterleavedOpenLoad(
       requests: side.answered,
       errors: side.errors,
       errorKinds: side.errorKinds,
+      lateSends: side.lateSends,
     };
   });
-}
-
-/** Opens the agent's `connections` sockets with one request each, before any request is timed. */
-function openConnections(agent: Agent, target: URL, headers: Record<string, string>, connections: number): Promise<unknown> {
-  return Promise.all(Array.from({ length: connections }, () => new Promise((resolve) => get(agent, target, headers, resolve))));
-}
-
-/** One GET of `target` through `agent`; `done` hears once: undefined for a 2xx, else what went wrong. */
-function get(agent: Agent, target: URL, headers: Record<string, string>, done: (failure: string | undefined) => void): void {
-  const req = request({ host: target.hostname, port: target.port, path: target.pathname + target.search, headers, agent }, (res) => {
-    res.resume();
-    const status = res.statusCode ?? 0;
-    res.on('end', () => done(status >= 200 && status < 300 ? undefined : `status ${status}`));
-    res.on('error', (error) => done(error.message));
-  });
-  req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
-  req.on('error', (error) => done(error.message));
-  req.end();
 }

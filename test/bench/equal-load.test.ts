@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchTargets } from '../../bench/bench-targets.js';
 import { equalLoadFigures, loadEqualLoadSettings } from '../../bench/equal-load.js';
 import { type OpenLoopResult, runInterleavedOpenLoad, runOpenLoad } from '../../bench/open-loop.js';
+import { runOpenLoopJobApart } from '../../bench/open-loop-job.js';
 import { benchResults, type CaseRuns, formatEqualLoad, formatReport, judgedP99 } from '../../bench/report.js';
 import type { LoadResult } from '../../bench/run-case.js';
 
@@ -27,6 +28,7 @@ const open = (p99Ms: number): OpenLoopResult => ({
   requests: 2500,
   errors: 0,
   errorKinds: {},
+  lateSends: 0,
 });
 
 /** customers: the closed loop's p99 is 3x the floor's, at equal load 1.2x. */
@@ -126,5 +128,27 @@ describe('runOpenLoad', () => {
     expect(fast!.errors + slow!.errors).toBe(0);
     expect(slow!.p50Ms).toBeGreaterThanOrEqual(30);
     expect(fast!.p50Ms).toBeLessThan(30);
+  });
+
+  it('in a process of its own, measures the same and each server process CPU in cores', async () => {
+    const { results, cpuCores } = await runOpenLoopJobApart({
+      urls: [`${base}/slow`, `${base}/missing`],
+      headers: {},
+      connections: 8,
+      rate: 100,
+      durationSeconds: 1,
+      sliceMs: 100,
+      pids: [process.pid, process.pid],
+    });
+    expect(results.map((r) => [r.requests, r.errors])).toEqual([
+      [100, 0],
+      [0, 100],
+    ]);
+    expect(results[0]!.p50Ms).toBeGreaterThanOrEqual(30);
+    // No answer was timed on the 404 side: its percentiles come back as NaN, not null.
+    expect(results[1]!.p99Ms).toBeNaN();
+    // This process served both sides, so both see its CPU, a share of one core.
+    expect(cpuCores[0]).toBeGreaterThan(0);
+    expect(cpuCores[0]).toBeLessThan(2);
   });
 });
