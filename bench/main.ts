@@ -6,6 +6,7 @@ import { benchEngineFromEnv } from './bench-database.js';
 import { benchTargets, resultsFileName } from './bench-targets.js';
 import { writeBenchChart } from './charts.js';
 import { measureColdStarts } from './cold-start.js';
+import { type CpuSplit, pinProcess, planCpuSplit } from './cpu-split.js';
 import { type EqualLoadSettings, formatOpenRun, loadEqualLoadSettings } from './equal-load.js';
 import { createBenchIdentity } from './identity.js';
 import { formatLatencyRounds } from './latency-rounds.js';
@@ -37,6 +38,12 @@ async function main(): Promise<void> {
       `the sides taking turns every ${equalLoad.sliceMs} ms`,
   );
 
+  const cpuSplit = planCpuSplit();
+  console.log(
+    typeof cpuSplit === 'string'
+      ? `equal load unpinned: ${cpuSplit}`
+      : `equal load: the server in its turn on CPU ${cpuSplit.serverCpus}, the client on CPU ${cpuSplit.clientCpus} (bench/cpu-split.ts says why)`,
+  );
   const data = await prepareBenchData(engine);
   console.log(`database: ${data.summary}`);
 
@@ -72,7 +79,15 @@ async function main(): Promise<void> {
     const runs: CaseRuns[] = [];
     for (const benchCase of cases) {
       const run = await runCase(benchCase, serviceServer, floorServer, identity.headers, settings);
-      run.equalLoad = await runEqualLoad(run, serviceServer, floorServer, identity.headers, settings.connections, equalLoad);
+      run.equalLoad = await runEqualLoad(
+        run,
+        serviceServer,
+        floorServer,
+        identity.headers,
+        settings.connections,
+        equalLoad,
+        typeof cpuSplit === 'string' ? undefined : cpuSplit,
+      );
       runs.push(run);
     }
 
@@ -125,7 +140,8 @@ async function runCase(
 /**
  * Offers the service and the floor the same open-loop rate (a share of the service's median
  * closed-loop req/s on this case), interleaved in slices, in rounds whose first slice goes to
- * each side in turn.
+ * each side in turn; with `cpuSplit`, the servers run on one CPU and the client on the others
+ * for the phase (bench/cpu-split.ts says why).
  */
 async function runEqualLoad(
   runs: CaseRuns,
@@ -134,21 +150,44 @@ async function runEqualLoad(
   headers: Record<string, string>,
   connections: number,
   settings: EqualLoadSettings,
+  cpuSplit: CpuSplit | undefined,
 ): Promise<NonNullable<CaseRuns['equalLoad']>> {
   const rate = Math.max(1, Math.round(settings.fraction * median(runs.service.map((r) => r.rps))));
+  if (cpuSplit) for (const server of [service, floor]) pinProcess(server.pid, cpuSplit.serverCpus);
+  try {
+    return await runEqualLoadRounds(runs, service, floor, headers, connections, settings, rate, cpuSplit?.clientCpus);
+  } finally {
+    // The next case's closed loop runs unpinned, as production would.
+    if (cpuSplit) for (const server of [service, floor]) pinProcess(server.pid, cpuSplit.allCpus);
+  }
+}
+
+async function runEqualLoadRounds(
+  runs: CaseRuns,
+  service: ChildServer,
+  floor: ChildServer,
+  headers: Record<string, string>,
+  connections: number,
+  settings: EqualLoadSettings,
+  rate: number,
+  clientCpus: string | undefined,
+): Promise<NonNullable<CaseRuns['equalLoad']>> {
   const result: Required<NonNullable<CaseRuns['equalLoad']>> = { rate, service: [], floor: [], serviceCpu: [], floorCpu: [] };
   for (let round = 1; round <= settings.rounds; round++) {
     const order = round % 2 === 1 ? [service, floor] : [floor, service];
     const urls = order.map((server) => `${server.baseUrl}${runs.benchCase.path}`);
-    const { results, cpuCores } = await runOpenLoopJobApart({
-      urls,
-      headers,
-      connections,
-      rate,
-      durationSeconds: settings.durationSeconds,
-      sliceMs: settings.sliceMs,
-      pids: order.map((server) => server.pid),
-    });
+    const { results, cpuCores } = await runOpenLoopJobApart(
+      {
+        urls,
+        headers,
+        connections,
+        rate,
+        durationSeconds: settings.durationSeconds,
+        sliceMs: settings.sliceMs,
+        pids: order.map((server) => server.pid),
+      },
+      clientCpus,
+    );
     order.forEach((server, index) => {
       const cores = cpuCores[index]!;
       const isService = server === service;

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
+import { onCpus } from './cpu-split.js';
 import { type OpenLoopResult, runInterleavedOpenLoad } from './open-loop.js';
 import { ROOT } from './paths.js';
 import { totalCpuMicros } from './process-cpu.js';
@@ -36,13 +37,15 @@ export async function runOpenLoopJob(job: OpenLoopJob): Promise<OpenLoopOutcome>
   return { results, cpuCores };
 }
 
-/** Runs `job` in a new process (bench/open-loop-child.ts says why) and returns what it measured. */
-export function runOpenLoopJobApart(job: OpenLoopJob): Promise<OpenLoopOutcome> {
+/**
+ * Runs `job` in a new process (bench/open-loop-child.ts says why), on `clientCpus` only when
+ * given (a taskset list; bench/cpu-split.ts), and returns what it measured.
+ */
+export function runOpenLoopJobApart(job: OpenLoopJob, clientCpus?: string): Promise<OpenLoopOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'open-loop-child.ts'), JSON.stringify(job)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const args = ['--import', 'tsx', join(ROOT, 'bench', 'open-loop-child.ts'), JSON.stringify(job)];
+    const [command, argv] = clientCpus ? onCpus(clientCpus, process.execPath, args) : [process.execPath, args];
+    const child = spawn(command, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
