@@ -153,48 +153,35 @@ async function runEqualLoad(
   cpuSplit: CpuSplit | undefined,
 ): Promise<NonNullable<CaseRuns['equalLoad']>> {
   const rate = Math.max(1, Math.round(settings.fraction * median(runs.service.map((r) => r.rps))));
+  const result: Required<NonNullable<CaseRuns['equalLoad']>> = { rate, service: [], floor: [], serviceCpu: [], floorCpu: [] };
   if (cpuSplit) for (const server of [service, floor]) pinProcess(server.pid, cpuSplit.serverCpus);
   try {
-    return await runEqualLoadRounds(runs, service, floor, headers, connections, settings, rate, cpuSplit?.clientCpus);
+    for (let round = 1; round <= settings.rounds; round++) {
+      const order = round % 2 === 1 ? [service, floor] : [floor, service];
+      const urls = order.map((server) => `${server.baseUrl}${runs.benchCase.path}`);
+      const { results, cpuCores } = await runOpenLoopJobApart(
+        {
+          urls,
+          headers,
+          connections,
+          rate,
+          durationSeconds: settings.durationSeconds,
+          sliceMs: settings.sliceMs,
+          pids: order.map((server) => server.pid),
+        },
+        cpuSplit?.clientCpus,
+      );
+      order.forEach((server, index) => {
+        const cores = cpuCores[index]!;
+        const isService = server === service;
+        (isService ? result.service : result.floor).push(results[index]!);
+        (isService ? result.serviceCpu : result.floorCpu).push(cores);
+        console.log(formatOpenRun(`  equal load ${round} ${server.name}`, results[index]!, cores));
+      });
+    }
   } finally {
     // The next case's closed loop runs unpinned, as production would.
     if (cpuSplit) for (const server of [service, floor]) pinProcess(server.pid, cpuSplit.allCpus);
-  }
-}
-
-async function runEqualLoadRounds(
-  runs: CaseRuns,
-  service: ChildServer,
-  floor: ChildServer,
-  headers: Record<string, string>,
-  connections: number,
-  settings: EqualLoadSettings,
-  rate: number,
-  clientCpus: string | undefined,
-): Promise<NonNullable<CaseRuns['equalLoad']>> {
-  const result: Required<NonNullable<CaseRuns['equalLoad']>> = { rate, service: [], floor: [], serviceCpu: [], floorCpu: [] };
-  for (let round = 1; round <= settings.rounds; round++) {
-    const order = round % 2 === 1 ? [service, floor] : [floor, service];
-    const urls = order.map((server) => `${server.baseUrl}${runs.benchCase.path}`);
-    const { results, cpuCores } = await runOpenLoopJobApart(
-      {
-        urls,
-        headers,
-        connections,
-        rate,
-        durationSeconds: settings.durationSeconds,
-        sliceMs: settings.sliceMs,
-        pids: order.map((server) => server.pid),
-      },
-      clientCpus,
-    );
-    order.forEach((server, index) => {
-      const cores = cpuCores[index]!;
-      const isService = server === service;
-      (isService ? result.service : result.floor).push(results[index]!);
-      (isService ? result.serviceCpu : result.floorCpu).push(cores);
-      console.log(formatOpenRun(`  equal load ${round} ${server.name}`, results[index]!, cores));
-    });
   }
   return result;
 }
