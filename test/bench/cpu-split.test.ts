@@ -38,7 +38,9 @@ describe.runIf(taskset && cpus.length >= 2)('pinning', () => {
       // Once it prints, Node has started its worker threads too.
       await new Promise((resolve) => child.stdout.once('data', resolve));
       pinProcess(child.pid!, String(cpus[0]));
-      const threads = execFileSync('ls', [`/proc/${child.pid}/task`], { encoding: 'utf8' }).trim().split('\n');
+      const threads = execFileSync('ls', [`/proc/${child.pid}/task`], { encoding: 'utf8' })
+        .trim()
+        .split('\n');
       expect(threads.length).toBeGreaterThan(1);
       for (const thread of threads) expect(allowedOf(Number(thread))).toBe(String(cpus[0]));
       pinProcess(child.pid!, allowedOf(process.pid)!);
