@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
  * open-loop client on the others, as if the client ran on a host of its own. Unpinned on two
  * cores, the client's bursts of sends and reads took the core the server was about to run on,
  * and that wait landed on the server's latency (the busier server, the more often). Measured on
- * /health at 12,500 req/s, 2 x 10 s (bench/.data diagnostics): pinned, the service's p99 was 6.7
+ * /health at 12,500 req/s, 2 x 10 s (a throwaway diagnostic): pinned, the service's p99 was 6.7
  * and 6.8 ms in two runs and the floor's 4.3 and 5.8; unpinned, 8.0 and 20.6 against 8.6 and 10.8.
  */
 export interface CpuSplit {

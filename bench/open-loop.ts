@@ -23,7 +23,7 @@ export interface OpenLoopResult {
 }
 
 /** How late a send must be to count in `lateSends`, ms. */
-export const LATE_SEND_MS = 5;
+const LATE_SEND_MS = 5;
 
 /** How often the scheduler wakes to send the requests that have fallen due. */
 const TICK_MS = 1;

@@ -30,7 +30,7 @@ const IDLE: Reading = { kind: 'idle' };
  * Why not node:http: the equal-load phase of `make bench` sends up to 12,000 requests a second
  * from one process, and what the client spends per request is CPU the servers cannot have on a
  * two-core machine, and garbage whose collections stall the client and land on whichever server
- * is in its turn. Measured on /health at 6,500 req/s (bench/.data diagnostics, 2 x 10 s): the
+ * is in its turn. Measured on /health at 6,500 req/s (a throwaway diagnostic, 2 x 10 s): the
  * node:http client used 51 us of CPU per request and 263-319 ms of GC; this one 28-33 us and
  * 73-181 ms. undici's Pool.dispatch measured 38-58 us. test/bench/raw-get.test.ts holds its
  * verdicts equal to node:http's on the framings and failures it handles.
@@ -66,10 +66,6 @@ export class RawGetConnection {
     const lines = [`GET ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host}`];
     for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
     return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
-  }
-
-  get busy(): boolean {
-    return this.done !== undefined;
   }
 
   /** Sends the request; `done` hears when its answer has fully arrived or the connection failed. */
