@@ -20,9 +20,14 @@ export interface EqualLoadSettings {
   rounds: number;
   /** How long each side is sent to before the other's turn, ms (default 250). */
   sliceMs: number;
+  /** Rounds that may be run in place of void ones (roundKeptSchedule), at most (default 3). */
+  extraRounds: number;
 }
 
-/** BENCH_EQUAL_LOAD_FRACTION (0 < f <= 1), BENCH_EQUAL_LOAD_DURATION, BENCH_EQUAL_LOAD_ROUNDS, BENCH_EQUAL_LOAD_SLICE_MS. */
+/**
+ * BENCH_EQUAL_LOAD_FRACTION (0 < f <= 1), BENCH_EQUAL_LOAD_DURATION, BENCH_EQUAL_LOAD_ROUNDS,
+ * BENCH_EQUAL_LOAD_SLICE_MS, BENCH_EQUAL_LOAD_EXTRA_ROUNDS (0 or more).
+ */
 export function loadEqualLoadSettings(env: Record<string, string | undefined> = process.env): EqualLoadSettings {
   const raw = env.BENCH_EQUAL_LOAD_FRACTION?.trim();
   const fraction = raw ? Number(raw) : 0.5;
@@ -33,7 +38,35 @@ export function loadEqualLoadSettings(env: Record<string, string | undefined> = 
     durationSeconds: positiveSetting(env, 'BENCH_EQUAL_LOAD_DURATION', 10),
     rounds: positiveSetting(env, 'BENCH_EQUAL_LOAD_ROUNDS', 3),
     sliceMs: positiveSetting(env, 'BENCH_EQUAL_LOAD_SLICE_MS', 250),
+    extraRounds: countSetting(env, 'BENCH_EQUAL_LOAD_EXTRA_ROUNDS', 3),
   };
+}
+
+function countSetting(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be an integer of 0 or more, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+/**
+ * The largest share of a side's requests the client may send more than 5 ms after they were due
+ * (OpenLoopResult.lateSends) for the round to count: half of the 1 % the p99 is read from. A
+ * client that falls behind its schedule adds its own delay to every request it sends late, and
+ * the client runs on CPUs of its own, so such a round measures the machine (a stall of the
+ * host, which every process shares) rather than either server.
+ */
+export const MAX_LATE_SEND_SHARE = 0.005;
+
+/** Each side's share of requests the client sent late, in a round. */
+export function lateSendShares(round: readonly OpenLoopResult[]): number[] {
+  return round.map((side) => side.lateSends / Math.max(1, side.requests));
+}
+
+/** Whether the client kept its schedule on every side of a round, so that the round counts (MAX_LATE_SEND_SHARE). */
+export function roundKeptSchedule(round: readonly OpenLoopResult[]): boolean {
+  return lateSendShares(round).every((share) => share <= MAX_LATE_SEND_SHARE);
 }
 
 /** Both sides' open-loop runs of one case at one offered rate. */
@@ -47,6 +80,41 @@ export interface EqualLoadRuns {
    */
   serviceCpu?: number[];
   floorCpu?: number[];
+  /**
+   * Rounds run but left out of the figures because the client fell behind its schedule
+   * (roundKeptSchedule). When no round kept it, every round is kept and `judgedOnVoidRounds` says so.
+   */
+  voidRounds?: number;
+  judgedOnVoidRounds?: boolean;
+}
+
+/** One equal-load round: each side's run and CPU, and whether the client kept its schedule (roundKeptSchedule). */
+export interface EqualLoadRound {
+  service: OpenLoopResult;
+  floor: OpenLoopResult;
+  serviceCpu: number;
+  floorCpu: number;
+  kept: boolean;
+}
+
+/** How many of `rounds` count. */
+export function keptRounds(rounds: readonly EqualLoadRound[]): number {
+  return rounds.filter((r) => r.kept).length;
+}
+
+/** The runs the figures are read from: the rounds that kept the schedule, or every round when none did. */
+export function equalLoadRuns(rate: number, rounds: readonly EqualLoadRound[]): EqualLoadRuns {
+  const kept = rounds.filter((r) => r.kept);
+  const judged = kept.length > 0 ? kept : rounds;
+  return {
+    rate,
+    service: judged.map((r) => r.service),
+    floor: judged.map((r) => r.floor),
+    serviceCpu: judged.map((r) => r.serviceCpu),
+    floorCpu: judged.map((r) => r.floorCpu),
+    voidRounds: rounds.length - kept.length,
+    ...(kept.length === 0 ? { judgedOnVoidRounds: true } : {}),
+  };
 }
 
 /** The equal-load figures of one case in `latest.json` (medians over rounds; ms). */
@@ -64,6 +132,10 @@ export interface EqualLoadFigures {
   /** CPU time over its turns, in cores (1 = one core busy throughout): the service's and the floor's. */
   equal_load_cpu_cores?: number;
   equal_load_floor_cpu_cores?: number;
+  /** Rounds left out because the client fell behind its schedule (EqualLoadRuns.voidRounds). */
+  equal_load_void_rounds: number;
+  /** True when no round kept the schedule, so the figures come from rounds that did not. */
+  equal_load_judged_on_void_rounds?: boolean;
 }
 
 /** Medians over rounds of each side's latencies; the service's errors summed. */
@@ -78,6 +150,8 @@ export function equalLoadFigures(runs: EqualLoadRuns): EqualLoadFigures {
     equal_load_floor_p99_ms: at(runs.floor, (r) => r.p99Ms),
     equal_load_floor_p999_ms: at(runs.floor, (r) => r.p999Ms),
     equal_load_errors: sum(runs.service.map((r) => r.errors)),
+    equal_load_void_rounds: runs.voidRounds ?? 0,
+    ...(runs.judgedOnVoidRounds ? { equal_load_judged_on_void_rounds: true } : {}),
     ...(runs.serviceCpu?.length && runs.floorCpu?.length
       ? { equal_load_cpu_cores: round(median(runs.serviceCpu), 2), equal_load_floor_cpu_cores: round(median(runs.floorCpu), 2) }
       : {}),

@@ -7,7 +7,17 @@ import { benchTargets, resultsFileName } from './bench-targets.js';
 import { writeBenchChart } from './charts.js';
 import { measureColdStarts } from './cold-start.js';
 import { type CpuSplit, pinProcess, planCpuSplit } from './cpu-split.js';
-import { type EqualLoadSettings, formatOpenRun, loadEqualLoadSettings } from './equal-load.js';
+import {
+  type EqualLoadRound,
+  equalLoadRuns,
+  type EqualLoadSettings,
+  formatOpenRun,
+  keptRounds,
+  lateSendShares,
+  loadEqualLoadSettings,
+  MAX_LATE_SEND_SHARE,
+  roundKeptSchedule,
+} from './equal-load.js';
 import { createBenchIdentity } from './identity.js';
 import { formatLatencyRounds } from './latency-rounds.js';
 import { floorLaunch, serviceLaunch, withHostExtraCaCerts } from './launches.js';
@@ -35,7 +45,7 @@ async function main(): Promise<void> {
     `bench on ${engine}: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up, ` +
       `${settings.rounds} x ${settings.durationSeconds} s per side per case, service LOG_LEVEL=${settings.serviceLogLevel}; ` +
       `then equal load: ${equalLoad.rounds} x ${equalLoad.durationSeconds} s per side open-loop at ${equalLoad.fraction * 100}% of the service's req/s, ` +
-      `the sides taking turns every ${equalLoad.sliceMs} ms`,
+      `the sides taking turns every ${equalLoad.sliceMs} ms, up to ${equalLoad.extraRounds} void rounds run again`,
   );
 
   const cpuSplit = planCpuSplit();
@@ -153,11 +163,12 @@ async function runEqualLoad(
   cpuSplit: CpuSplit | undefined,
 ): Promise<NonNullable<CaseRuns['equalLoad']>> {
   const rate = Math.max(1, Math.round(settings.fraction * median(runs.service.map((r) => r.rps))));
-  const result: Required<NonNullable<CaseRuns['equalLoad']>> = { rate, service: [], floor: [], serviceCpu: [], floorCpu: [] };
+  const rounds: EqualLoadRound[] = [];
   if (cpuSplit) for (const server of [service, floor]) pinProcess(server.pid, cpuSplit.serverCpus);
   try {
-    for (let round = 1; round <= settings.rounds; round++) {
-      const order = round % 2 === 1 ? [service, floor] : [floor, service];
+    // A void round (the client fell behind its schedule) is run again, up to extraRounds times.
+    for (let attempt = 1; keptRounds(rounds) < settings.rounds && attempt <= settings.rounds + settings.extraRounds; attempt++) {
+      const order = attempt % 2 === 1 ? [service, floor] : [floor, service];
       const urls = order.map((server) => `${server.baseUrl}${runs.benchCase.path}`);
       const { results, cpuCores } = await runOpenLoopJobApart(
         {
@@ -171,19 +182,33 @@ async function runEqualLoad(
         },
         cpuSplit?.clientCpus,
       );
-      order.forEach((server, index) => {
-        const cores = cpuCores[index]!;
-        const isService = server === service;
-        (isService ? result.service : result.floor).push(results[index]!);
-        (isService ? result.serviceCpu : result.floorCpu).push(cores);
-        console.log(formatOpenRun(`  equal load ${round} ${server.name}`, results[index]!, cores));
-      });
+      order.forEach((server, index) =>
+        console.log(formatOpenRun(`  equal load ${attempt} ${server.name}`, results[index]!, cpuCores[index])),
+      );
+      const at = (server: ChildServer) => order.indexOf(server);
+      const round: EqualLoadRound = {
+        service: results[at(service)]!,
+        floor: results[at(floor)]!,
+        serviceCpu: cpuCores[at(service)]!,
+        floorCpu: cpuCores[at(floor)]!,
+        kept: roundKeptSchedule(results),
+      };
+      if (!round.kept) console.log(formatVoidRound(attempt, lateSendShares([round.service, round.floor])));
+      rounds.push(round);
     }
   } finally {
     // The next case's closed loop runs unpinned, as production would.
     if (cpuSplit) for (const server of [service, floor]) pinProcess(server.pid, cpuSplit.allCpus);
   }
-  return result;
+  return equalLoadRuns(rate, rounds);
+}
+
+function formatVoidRound(attempt: number, shares: number[]): string {
+  const percent = (share: number) => `${(share * 100).toFixed(2)} %`;
+  return (
+    `  equal load ${attempt} is void: the client sent ${percent(shares[0]!)} (service) and ${percent(shares[1]!)} (floor) of its requests ` +
+    `over 5 ms late (at most ${percent(MAX_LATE_SEND_SHARE)} counts); the machine stalled, so the round does not count`
+  );
 }
 
 function formatTimes(times: number[]): string {

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 
 import type { BenchCase } from './bench-config.js';
 import { type BenchTargets, benchTargets, p99Verdict } from './bench-targets.js';
-import { type EqualLoadFigures, equalLoadFigures, type EqualLoadRuns } from './equal-load.js';
+import { type EqualLoadFigures, equalLoadFigures, type EqualLoadRuns, MAX_LATE_SEND_SHARE } from './equal-load.js';
 import type { LoadResult } from './run-case.js';
 import { median, round, sum } from './stats.js';
 import { formatTable, mark } from './table.js';
@@ -171,6 +171,7 @@ export function formatEqualLoad(results: BenchResults, targets: BenchTargets, fr
     'p99 target',
     'CPU cores service/floor',
     'errors',
+    'void rounds',
   ];
   const ms = (...values: (number | undefined)[]) => values.map((v) => (v ?? Number.NaN).toFixed(2)).join('/');
   const rows = results.cases.map((c) => {
@@ -187,6 +188,9 @@ export function formatEqualLoad(results: BenchResults, targets: BenchTargets, fr
         ? ''
         : `${c.equal_load_cpu_cores.toFixed(2)}/${(c.equal_load_floor_cpu_cores ?? Number.NaN).toFixed(2)}`,
       String(c.equal_load_errors ?? ''),
+      c.equal_load_void_rounds === undefined
+        ? ''
+        : `${c.equal_load_void_rounds}${c.equal_load_judged_on_void_rounds ? ' (no round kept the schedule; judged on them all)' : ''}`,
     ];
   });
   return [
@@ -195,6 +199,7 @@ export function formatEqualLoad(results: BenchResults, targets: BenchTargets, fr
     `equal load: one open-loop schedule at ${Math.round(fraction * 100)}% of the service's median closed-loop req/s in this run, sent to the service and the floor in turn in slices of a fraction of a second, so both are loaded at the same rate under the same machine conditions;`,
     'latency runs from when a request was due, so a server that falls behind is charged for its queue; medians over rounds.',
     "CPU cores: each server's CPU time over the time it was sent to (1.00 = one core busy throughout; GC threads count too).",
+    `void rounds: rounds left out (each run again, up to BENCH_EQUAL_LOAD_EXTRA_ROUNDS times) because the client sent more than ${(MAX_LATE_SEND_SHARE * 100).toFixed(1)}% of a side's requests over 5 ms late (a stall of the machine, not of a server).`,
   ].join('\n');
 }
 

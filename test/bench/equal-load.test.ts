@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { benchTargets } from '../../bench/bench-targets.js';
-import { equalLoadFigures, loadEqualLoadSettings } from '../../bench/equal-load.js';
+import {
+  equalLoadFigures,
+  type EqualLoadRound,
+  equalLoadRuns,
+  keptRounds,
+  loadEqualLoadSettings,
+  roundKeptSchedule,
+} from '../../bench/equal-load.js';
 import { type OpenLoopResult, runInterleavedOpenLoad, runOpenLoad } from '../../bench/open-loop.js';
 import { runOpenLoopJobApart } from '../../bench/open-loop-job.js';
 import { benchResults, type CaseRuns, formatEqualLoad, formatReport, judgedP99 } from '../../bench/report.js';
@@ -83,11 +90,59 @@ describe('make bench: the equal-load phase', () => {
   });
 
   it('when BENCH_EQUAL_LOAD_FRACTION is outside (0, 1], refuses it naming the variable', () => {
-    expect(loadEqualLoadSettings({})).toEqual({ fraction: 0.5, durationSeconds: 10, rounds: 3, sliceMs: 250 });
+    expect(loadEqualLoadSettings({})).toEqual({ fraction: 0.5, durationSeconds: 10, rounds: 3, sliceMs: 250, extraRounds: 3 });
     expect(loadEqualLoadSettings({ BENCH_EQUAL_LOAD_SLICE_MS: '100' }).sliceMs).toBe(100);
     expect(() => loadEqualLoadSettings({ BENCH_EQUAL_LOAD_SLICE_MS: '0' })).toThrow(/BENCH_EQUAL_LOAD_SLICE_MS/);
     expect(() => loadEqualLoadSettings({ BENCH_EQUAL_LOAD_FRACTION: '1.5' })).toThrow(/BENCH_EQUAL_LOAD_FRACTION/);
     expect(() => loadEqualLoadSettings({ BENCH_EQUAL_LOAD_FRACTION: 'half' })).toThrow(/BENCH_EQUAL_LOAD_FRACTION/);
+  });
+});
+
+describe('make bench: rounds in which the client fell behind its schedule', () => {
+  /** A side of 2,500 requests of which `lateSends` were sent over 5 ms late. */
+  const sent = (p99Ms: number, lateSends: number): OpenLoopResult => ({ ...open(p99Ms), lateSends });
+  const round = (service: OpenLoopResult, floor: OpenLoopResult): EqualLoadRound => ({
+    service,
+    floor,
+    serviceCpu: 0.6,
+    floorCpu: 0.4,
+    kept: roundKeptSchedule([service, floor]),
+  });
+
+  it('when at most 0.5% of each side was sent late the round counts; one more late send on either side voids it', () => {
+    expect(roundKeptSchedule([sent(6, 12), sent(5, 12)])).toBe(true);
+    expect(roundKeptSchedule([sent(6, 13), sent(5, 0)])).toBe(false);
+    expect(roundKeptSchedule([sent(6, 0), sent(5, 13)])).toBe(false);
+  });
+
+  it('when a round is void, the figures come from the rounds that kept the schedule and the void one is counted', () => {
+    const rounds = [
+      round(sent(6, 0), sent(5, 0)),
+      round(sent(200, 900), sent(60, 800)),
+      round(sent(8, 3), sent(6, 2)),
+      round(sent(7, 1), sent(5, 1)),
+    ];
+    expect(keptRounds(rounds)).toBe(3);
+    const runs = equalLoadRuns(500, rounds);
+    expect(runs.service.map((r) => r.p99Ms)).toEqual([6, 8, 7]);
+    expect(runs.floor.map((r) => r.p99Ms)).toEqual([5, 6, 5]);
+    expect(equalLoadFigures(runs)).toMatchObject({ equal_load_p99_ms: 7, equal_load_floor_p99_ms: 5, equal_load_void_rounds: 1 });
+    expect(equalLoadFigures(runs)).not.toHaveProperty('equal_load_judged_on_void_rounds');
+  });
+
+  it('when no round kept the schedule, every round is judged and the table says so', () => {
+    const runs = equalLoadRuns(500, [round(sent(30, 100), sent(20, 0)), round(sent(40, 0), sent(10, 100))]);
+    expect(runs.service.map((r) => r.p99Ms)).toEqual([30, 40]);
+    expect(equalLoadFigures(runs)).toMatchObject({ equal_load_void_rounds: 2, equal_load_judged_on_void_rounds: true });
+    const results = benchResults([{ ...customers, equalLoad: runs }], 100, 200, 0.5);
+    expect(formatEqualLoad(results, benchTargets('postgres'), 0.5)).toContain('2 (no round kept the schedule; judged on them all)');
+  });
+
+  it('when BENCH_EQUAL_LOAD_EXTRA_ROUNDS is set, takes 0 or more and refuses anything else naming the variable', () => {
+    expect(loadEqualLoadSettings({ BENCH_EQUAL_LOAD_EXTRA_ROUNDS: '0' }).extraRounds).toBe(0);
+    expect(loadEqualLoadSettings({ BENCH_EQUAL_LOAD_EXTRA_ROUNDS: '5' }).extraRounds).toBe(5);
+    expect(() => loadEqualLoadSettings({ BENCH_EQUAL_LOAD_EXTRA_ROUNDS: '-1' })).toThrow(/BENCH_EQUAL_LOAD_EXTRA_ROUNDS/);
+    expect(() => loadEqualLoadSettings({ BENCH_EQUAL_LOAD_EXTRA_ROUNDS: 'some' })).toThrow(/BENCH_EQUAL_LOAD_EXTRA_ROUNDS/);
   });
 });
 
