@@ -6,14 +6,16 @@ import { median, round, sum } from './stats.js';
  * The equal-load phase of `make bench`. Under the closed loop a server's p99 is about two
  * rounds (connections / req/s), so "p99 <= 1.5 x the floor's" there asks the service for two
  * thirds of the floor's throughput, whatever the ratio targets say. Latency is compared fairly
- * when both servers are offered the same load: one open-loop schedule at a fixed rate (a share
- * of the service's own closed-loop req/s in the same run) goes to the service and the floor in
- * turn, in slices a fraction of a second long (bench/open-loop.ts says why), and the p99
- * target is judged on those figures.
+ * when both servers are offered the same load: one open-loop schedule at a fixed rate (the one
+ * that keeps the service's process busy `serviceCpu` of one core, bench/equal-load-rate.ts) goes
+ * to the service and the floor in turn, in slices a fraction of a second long
+ * (bench/open-loop.ts says why), and the p99 target is judged on those figures.
  */
 export interface EqualLoadSettings {
-  /** The offered rate as a share of the service's median closed-loop req/s (default 0.5). */
+  /** Where the rate's calibration starts: a share of the service's median closed-loop req/s (default 0.5). */
   fraction: number;
+  /** The service's CPU, in cores, at the offered rate the phase is calibrated to (default 0.5). */
+  serviceCpu: number;
   /** Seconds per side per round (default 10). */
   durationSeconds: number;
   /** Interleaved runs, whose first slice goes to the service and the floor in turn (default 3). */
@@ -25,21 +27,25 @@ export interface EqualLoadSettings {
 }
 
 /**
- * BENCH_EQUAL_LOAD_FRACTION (0 < f <= 1), BENCH_EQUAL_LOAD_DURATION, BENCH_EQUAL_LOAD_ROUNDS,
- * BENCH_EQUAL_LOAD_SLICE_MS, BENCH_EQUAL_LOAD_EXTRA_ROUNDS (0 or more).
+ * BENCH_EQUAL_LOAD_FRACTION and BENCH_EQUAL_LOAD_SERVICE_CPU (0 < x <= 1), BENCH_EQUAL_LOAD_DURATION,
+ * BENCH_EQUAL_LOAD_ROUNDS, BENCH_EQUAL_LOAD_SLICE_MS, BENCH_EQUAL_LOAD_EXTRA_ROUNDS (0 or more).
  */
 export function loadEqualLoadSettings(env: Record<string, string | undefined> = process.env): EqualLoadSettings {
-  const raw = env.BENCH_EQUAL_LOAD_FRACTION?.trim();
-  const fraction = raw ? Number(raw) : 0.5;
-  if (!(fraction > 0 && fraction <= 1))
-    throw new Error(`BENCH_EQUAL_LOAD_FRACTION must be a number above 0 and at most 1, got ${JSON.stringify(raw)}`);
   return {
-    fraction,
+    fraction: shareSetting(env, 'BENCH_EQUAL_LOAD_FRACTION', 0.5),
+    serviceCpu: shareSetting(env, 'BENCH_EQUAL_LOAD_SERVICE_CPU', 0.5),
     durationSeconds: positiveSetting(env, 'BENCH_EQUAL_LOAD_DURATION', 10),
     rounds: positiveSetting(env, 'BENCH_EQUAL_LOAD_ROUNDS', 3),
     sliceMs: positiveSetting(env, 'BENCH_EQUAL_LOAD_SLICE_MS', 250),
     extraRounds: countSetting(env, 'BENCH_EQUAL_LOAD_EXTRA_ROUNDS', 3),
   };
+}
+
+function shareSetting(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  const value = raw ? Number(raw) : fallback;
+  if (!(value > 0 && value <= 1)) throw new Error(`${name} must be a number above 0 and at most 1, got ${JSON.stringify(raw)}`);
+  return value;
 }
 
 function countSetting(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -86,6 +92,9 @@ export interface EqualLoadRuns {
    */
   voidRounds?: number;
   judgedOnVoidRounds?: boolean;
+  /** How `rate` was found (bench/equal-load-rate.ts): the service's CPU it aimed at, in cores, and the rate it started from. */
+  serviceCpuTarget?: number;
+  calibratedFromRps?: number;
 }
 
 /** One equal-load round: each side's run and CPU, and whether the client kept its schedule (roundKeptSchedule). */
@@ -136,6 +145,9 @@ export interface EqualLoadFigures {
   equal_load_void_rounds: number;
   /** True when no round kept the schedule, so the figures come from rounds that did not. */
   equal_load_judged_on_void_rounds?: boolean;
+  /** The service's CPU, in cores, the rate was calibrated to, and the rate the calibration started from. */
+  equal_load_service_cpu_target?: number;
+  equal_load_calibrated_from_rps?: number;
 }
 
 /** Medians over rounds of each side's latencies; the service's errors summed. */
@@ -152,6 +164,9 @@ export function equalLoadFigures(runs: EqualLoadRuns): EqualLoadFigures {
     equal_load_errors: sum(runs.service.map((r) => r.errors)),
     equal_load_void_rounds: runs.voidRounds ?? 0,
     ...(runs.judgedOnVoidRounds ? { equal_load_judged_on_void_rounds: true } : {}),
+    ...(runs.serviceCpuTarget === undefined
+      ? {}
+      : { equal_load_service_cpu_target: runs.serviceCpuTarget, equal_load_calibrated_from_rps: runs.calibratedFromRps }),
     ...(runs.serviceCpu?.length && runs.floorCpu?.length
       ? { equal_load_cpu_cores: round(median(runs.serviceCpu), 2), equal_load_floor_cpu_cores: round(median(runs.floorCpu), 2) }
       : {}),

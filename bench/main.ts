@@ -18,6 +18,7 @@ import {
   MAX_LATE_SEND_SHARE,
   roundKeptSchedule,
 } from './equal-load.js';
+import { calibrateRate, formatCalibration } from './equal-load-rate.js';
 import { createBenchIdentity } from './identity.js';
 import { formatLatencyRounds } from './latency-rounds.js';
 import { floorLaunch, serviceLaunch, withHostExtraCaCerts } from './launches.js';
@@ -44,7 +45,8 @@ async function main(): Promise<void> {
   console.log(
     `bench on ${engine}: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up, ` +
       `${settings.rounds} x ${settings.durationSeconds} s per side per case, service LOG_LEVEL=${settings.serviceLogLevel}; ` +
-      `then equal load: ${equalLoad.rounds} x ${equalLoad.durationSeconds} s per side open-loop at ${equalLoad.fraction * 100}% of the service's req/s, ` +
+      `then equal load: ${equalLoad.rounds} x ${equalLoad.durationSeconds} s per side open-loop at the rate that keeps the service ${equalLoad.serviceCpu} cores busy ` +
+      `(calibrated from ${equalLoad.fraction * 100}% of its closed-loop req/s), ` +
       `the sides taking turns every ${equalLoad.sliceMs} ms, up to ${equalLoad.extraRounds} void rounds run again`,
   );
 
@@ -162,10 +164,16 @@ async function runEqualLoad(
   settings: EqualLoadSettings,
   cpuSplit: CpuSplit | undefined,
 ): Promise<NonNullable<CaseRuns['equalLoad']>> {
-  const rate = Math.max(1, Math.round(settings.fraction * median(runs.service.map((r) => r.rps))));
+  const closedLoopRps = median(runs.service.map((r) => r.rps));
+  const calibratedFrom = Math.max(1, Math.round(settings.fraction * closedLoopRps));
+  let rate = calibratedFrom;
   const rounds: EqualLoadRound[] = [];
   if (cpuSplit) for (const server of [service, floor]) pinProcess(server.pid, cpuSplit.serverCpus);
   try {
+    const serviceAlone = { url: `${service.baseUrl}${runs.benchCase.path}`, pid: service.pid, headers, connections };
+    const calibration = await calibrateRate(serviceAlone, rate, settings.serviceCpu, closedLoopRps, cpuSplit?.clientCpus);
+    console.log(formatCalibration(calibration, settings.serviceCpu));
+    rate = calibration.rate;
     // A void round (the client fell behind its schedule) is run again, up to extraRounds times.
     for (let attempt = 1; keptRounds(rounds) < settings.rounds && attempt <= settings.rounds + settings.extraRounds; attempt++) {
       const order = attempt % 2 === 1 ? [service, floor] : [floor, service];
@@ -200,7 +208,7 @@ async function runEqualLoad(
     // The next case's closed loop runs unpinned, as production would.
     if (cpuSplit) for (const server of [service, floor]) pinProcess(server.pid, cpuSplit.allCpus);
   }
-  return equalLoadRuns(rate, rounds);
+  return { ...equalLoadRuns(rate, rounds), serviceCpuTarget: settings.serviceCpu, calibratedFromRps: calibratedFrom };
 }
 
 function formatVoidRound(attempt: number, shares: number[]): string {

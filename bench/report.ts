@@ -196,11 +196,22 @@ export function formatEqualLoad(results: BenchResults, targets: BenchTargets, fr
   return [
     formatTable(header, rows),
     '',
-    `equal load: one open-loop schedule at ${Math.round(fraction * 100)}% of the service's median closed-loop req/s in this run, sent to the service and the floor in turn in slices of a fraction of a second, so both are loaded at the same rate under the same machine conditions;`,
+    `${equalLoadRate(results, fraction)}, sent to the service and the floor in turn in slices of a fraction of a second, so both are loaded at the same rate under the same machine conditions;`,
     'latency runs from when a request was due, so a server that falls behind is charged for its queue; medians over rounds.',
     "CPU cores: each server's CPU time over the time it was sent to (1.00 = one core busy throughout; GC threads count too).",
     `void rounds: rounds left out (each run again, up to BENCH_EQUAL_LOAD_EXTRA_ROUNDS times) because the client sent more than ${(MAX_LATE_SEND_SHARE * 100).toFixed(1)}% of a side's requests over 5 ms late (a stall of the machine, not of a server).`,
   ].join('\n');
+}
+
+/** How the equal-load rate was chosen, as the results record it. */
+function equalLoadRate(results: BenchResults, fraction: number): string {
+  const target = results.cases.find((c) => c.equal_load_service_cpu_target !== undefined)?.equal_load_service_cpu_target;
+  if (target === undefined)
+    return `equal load: one open-loop schedule at ${Math.round(fraction * 100)}% of the service's median closed-loop req/s in this run`;
+  return (
+    `equal load: one open-loop schedule at the rate that keeps the service's process ${target.toFixed(2)} cores busy ` +
+    `(found on the service alone from ${Math.round(fraction * 100)}% of its median closed-loop req/s, scaled by the CPU it measured; bench/equal-load-rate.ts)`
+  );
 }
 
 /** One run's figures on one line, printed as the benchmark goes. */

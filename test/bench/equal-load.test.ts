@@ -89,8 +89,33 @@ describe('make bench: the equal-load phase', () => {
     expect(equalLoadFigures(customers.equalLoad!)).not.toHaveProperty('equal_load_cpu_cores');
   });
 
+  it('when the rate was calibrated to the service CPU, the figures keep the target and the start, and the table says how the rate was found', () => {
+    const calibrated: CaseRuns = { ...customers, equalLoad: { ...customers.equalLoad!, serviceCpuTarget: 0.5, calibratedFromRps: 800 } };
+    const results = benchResults([calibrated], 100, 200, 0.5);
+    expect(results.cases[0]).toMatchObject({
+      equal_load_rps: 500,
+      equal_load_service_cpu_target: 0.5,
+      equal_load_calibrated_from_rps: 800,
+    });
+    expect(formatEqualLoad(results, benchTargets('postgres'), 0.5)).toContain(
+      "at the rate that keeps the service's process 0.50 cores busy (found on the service alone from 50% of its median closed-loop req/s",
+    );
+    expect(formatEqualLoad(benchResults([customers], 100, 200, 0.5), benchTargets('postgres'), 0.5)).toContain(
+      "at 50% of the service's median closed-loop req/s in this run",
+    );
+  });
+
   it('when BENCH_EQUAL_LOAD_FRACTION is outside (0, 1], refuses it naming the variable', () => {
-    expect(loadEqualLoadSettings({})).toEqual({ fraction: 0.5, durationSeconds: 10, rounds: 3, sliceMs: 250, extraRounds: 3 });
+    expect(loadEqualLoadSettings({})).toEqual({
+      fraction: 0.5,
+      serviceCpu: 0.5,
+      durationSeconds: 10,
+      rounds: 3,
+      sliceMs: 250,
+      extraRounds: 3,
+    });
+    expect(loadEqualLoadSettings({ BENCH_EQUAL_LOAD_SERVICE_CPU: '0.4' }).serviceCpu).toBe(0.4);
+    expect(() => loadEqualLoadSettings({ BENCH_EQUAL_LOAD_SERVICE_CPU: '2' })).toThrow(/BENCH_EQUAL_LOAD_SERVICE_CPU/);
     expect(loadEqualLoadSettings({ BENCH_EQUAL_LOAD_SLICE_MS: '100' }).sliceMs).toBe(100);
     expect(() => loadEqualLoadSettings({ BENCH_EQUAL_LOAD_SLICE_MS: '0' })).toThrow(/BENCH_EQUAL_LOAD_SLICE_MS/);
     expect(() => loadEqualLoadSettings({ BENCH_EQUAL_LOAD_FRACTION: '1.5' })).toThrow(/BENCH_EQUAL_LOAD_FRACTION/);
