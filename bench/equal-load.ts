@@ -18,7 +18,7 @@ export interface EqualLoadSettings {
   serviceCpu: number;
   /** Seconds per side per round (default 10). */
   durationSeconds: number;
-  /** Interleaved runs, whose first slice goes to the service and the floor in turn (default 3). */
+  /** Interleaved runs that count, whose first slice goes to the service and the floor in turn (default 5). */
   rounds: number;
   /** How long each side is sent to before the other's turn, ms (default 250). */
   sliceMs: number;
@@ -35,7 +35,7 @@ export function loadEqualLoadSettings(env: Record<string, string | undefined> = 
     fraction: shareSetting(env, 'BENCH_EQUAL_LOAD_FRACTION', 0.5),
     serviceCpu: shareSetting(env, 'BENCH_EQUAL_LOAD_SERVICE_CPU', 0.5),
     durationSeconds: positiveSetting(env, 'BENCH_EQUAL_LOAD_DURATION', 10),
-    rounds: positiveSetting(env, 'BENCH_EQUAL_LOAD_ROUNDS', 3),
+    rounds: positiveSetting(env, 'BENCH_EQUAL_LOAD_ROUNDS', 5),
     sliceMs: positiveSetting(env, 'BENCH_EQUAL_LOAD_SLICE_MS', 250),
     extraRounds: countSetting(env, 'BENCH_EQUAL_LOAD_EXTRA_ROUNDS', 3),
   };

@@ -110,7 +110,7 @@ describe('make bench: the equal-load phase', () => {
       fraction: 0.5,
       serviceCpu: 0.5,
       durationSeconds: 10,
-      rounds: 3,
+      rounds: 5,
       sliceMs: 250,
       extraRounds: 3,
     });
