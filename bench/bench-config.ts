@@ -66,3 +66,20 @@ export function positiveSetting(env: Record<string, string | undefined>, name: s
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
   return value;
 }
+
+/** A share in (0, 1] from `env[name]`, `fallback` when unset; throws naming the variable otherwise. */
+export function shareSetting(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  const value = raw ? Number(raw) : fallback;
+  if (!(value > 0 && value <= 1)) throw new Error(`${name} must be a number above 0 and at most 1, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+/** An integer of 0 or more from `env[name]`, `fallback` when unset; throws naming the variable otherwise. */
+export function countSetting(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be an integer of 0 or more, got ${JSON.stringify(raw)}`);
+  return value;
+}

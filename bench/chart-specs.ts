@@ -1,6 +1,6 @@
 import type { BenchEngine } from './bench-database.js';
 import type { BenchTargets } from './bench-targets.js';
-import { type BenchResults, judgedP99 } from './report.js';
+import { type BenchResults, equalLoadRateText, judgedP99 } from './report.js';
 import type { ScaleResults } from './scale-results.js';
 
 /** A Vega-Lite specification (https://vega.github.io/vega-lite/), as plain JSON. */
@@ -36,7 +36,9 @@ export function benchRatioChart(results: BenchResults, engine: BenchEngine, targ
       subtitle: [
         `median over rounds; the tick is each case's target; under each case its p99 against the floor's (target: ${p99Target(targets)})`,
         ...(results.cases.every((c) => judgedP99(c).equalLoad)
-          ? [`p99 at equal load: both servers driven open-loop at the same req/s, ${equalLoadRateText(results)}`]
+          ? [
+              `p99 at equal load: both servers driven open-loop at the same req/s, ${equalLoadRateText(results, results.equal_load_fraction ?? 0.5, 'chart')}`,
+            ]
           : []),
         `cold start ${results.cold_start_ms} ms, peak RSS ${results.peak_rss_mb} MB`,
       ],
@@ -149,12 +151,4 @@ function p99Target(targets: BenchTargets): string {
 
 function sizeLabel(label: string, years: number): string {
   return `${label} / ${years} y`;
-}
-
-/** How the equal-load rate was chosen, for the chart's subtitle. */
-function equalLoadRateText(results: BenchResults): string {
-  const target = results.cases.find((c) => c.equal_load_service_cpu_target !== undefined)?.equal_load_service_cpu_target;
-  return target === undefined
-    ? `${Math.round((results.equal_load_fraction ?? 0.5) * 100)}% of the service's closed-loop req/s`
-    : `the rate that keeps the service ${target.toFixed(2)} cores busy`;
 }

@@ -1,4 +1,4 @@
-import { positiveSetting } from './bench-config.js';
+import { countSetting, positiveSetting, shareSetting } from './bench-config.js';
 import type { OpenLoopResult } from './open-loop.js';
 import { median, round, sum } from './stats.js';
 
@@ -41,27 +41,12 @@ export function loadEqualLoadSettings(env: Record<string, string | undefined> = 
   };
 }
 
-function shareSetting(env: Record<string, string | undefined>, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  const value = raw ? Number(raw) : fallback;
-  if (!(value > 0 && value <= 1)) throw new Error(`${name} must be a number above 0 and at most 1, got ${JSON.stringify(raw)}`);
-  return value;
-}
-
-function countSetting(env: Record<string, string | undefined>, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be an integer of 0 or more, got ${JSON.stringify(raw)}`);
-  return value;
-}
-
 /**
- * The largest share of a side's requests the client may send more than 5 ms after they were due
- * (OpenLoopResult.lateSends) for the round to count: half of the 1 % the p99 is read from. A
- * client that falls behind its schedule adds its own delay to every request it sends late, and
- * the client runs on CPUs of its own, so such a round measures the machine (a stall of the
- * host, which every process shares) rather than either server.
+ * The largest share of a side's requests the client may send more than LATE_SEND_MS
+ * (bench/open-loop.ts) after they were due (OpenLoopResult.lateSends) for the round to count:
+ * half of the 1 % the p99 is read from. A client that falls behind its schedule adds its own
+ * delay to every request it sends late, and the client runs on CPUs of its own, so such a round
+ * measures the machine (a stall of the host, which every process shares) rather than either server.
  */
 export const MAX_LATE_SEND_SHARE = 0.005;
 

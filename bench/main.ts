@@ -22,6 +22,7 @@ import { calibrateRate, formatCalibration } from './equal-load-rate.js';
 import { createBenchIdentity } from './identity.js';
 import { formatLatencyRounds } from './latency-rounds.js';
 import { floorLaunch, serviceLaunch, withHostExtraCaCerts } from './launches.js';
+import { LATE_SEND_MS } from './open-loop.js';
 import { runOpenLoopJobApart } from './open-loop-job.js';
 import { RESULTS_DIR } from './paths.js';
 import { preflight } from './preflight.js';
@@ -215,7 +216,7 @@ function formatVoidRound(attempt: number, shares: number[]): string {
   const percent = (share: number) => `${(share * 100).toFixed(2)} %`;
   return (
     `  equal load ${attempt} is void: the client sent ${percent(shares[0]!)} (service) and ${percent(shares[1]!)} (floor) of its requests ` +
-    `over 5 ms late (at most ${percent(MAX_LATE_SEND_SHARE)} counts); the machine stalled, so the round does not count`
+    `over ${LATE_SEND_MS} ms late (at most ${percent(MAX_LATE_SEND_SHARE)} counts); the machine stalled, so the round does not count`
   );
 }
 

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { BenchCase } from './bench-config.js';
 import { type BenchTargets, benchTargets, p99Verdict } from './bench-targets.js';
 import { type EqualLoadFigures, equalLoadFigures, type EqualLoadRuns, MAX_LATE_SEND_SHARE } from './equal-load.js';
+import { LATE_SEND_MS } from './open-loop.js';
 import type { LoadResult } from './run-case.js';
 import { median, round, sum } from './stats.js';
 import { formatTable, mark } from './table.js';
@@ -196,21 +197,30 @@ export function formatEqualLoad(results: BenchResults, targets: BenchTargets, fr
   return [
     formatTable(header, rows),
     '',
-    `${equalLoadRate(results, fraction)}, sent to the service and the floor in turn in slices of a fraction of a second, so both are loaded at the same rate under the same machine conditions;`,
+    `${equalLoadRateText(results, fraction, 'report')}, sent to the service and the floor in turn in slices of a fraction of a second, so both are loaded at the same rate under the same machine conditions;`,
     'latency runs from when a request was due, so a server that falls behind is charged for its queue; medians over rounds.',
     "CPU cores: each server's CPU time over the time it was sent to (1.00 = one core busy throughout; GC threads count too).",
-    `void rounds: rounds left out (each run again, up to BENCH_EQUAL_LOAD_EXTRA_ROUNDS times) because the client sent more than ${(MAX_LATE_SEND_SHARE * 100).toFixed(1)}% of a side's requests over 5 ms late (a stall of the machine, not of a server).`,
+    `void rounds: rounds left out (each run again, up to BENCH_EQUAL_LOAD_EXTRA_ROUNDS times) because the client sent more than ${(MAX_LATE_SEND_SHARE * 100).toFixed(1)}% of a side's requests over ${LATE_SEND_MS} ms late (a stall of the machine, not of a server).`,
   ].join('\n');
 }
 
-/** How the equal-load rate was chosen, as the results record it. */
-function equalLoadRate(results: BenchResults, fraction: number): string {
+/**
+ * How the equal-load rate was chosen, as the results record it: in full for the equal-load
+ * table's notes (`'report'`), or in short for the chart's subtitle (`'chart'`). `fraction` is
+ * where the calibration started, a share of the service's median closed-loop req/s.
+ */
+export function equalLoadRateText(results: BenchResults, fraction: number, form: 'report' | 'chart'): string {
   const target = results.cases.find((c) => c.equal_load_service_cpu_target !== undefined)?.equal_load_service_cpu_target;
+  const percent = Math.round(fraction * 100);
+  if (form === 'chart')
+    return target === undefined
+      ? `${percent}% of the service's closed-loop req/s`
+      : `the rate that keeps the service ${target.toFixed(2)} cores busy`;
   if (target === undefined)
-    return `equal load: one open-loop schedule at ${Math.round(fraction * 100)}% of the service's median closed-loop req/s in this run`;
+    return `equal load: one open-loop schedule at ${percent}% of the service's median closed-loop req/s in this run`;
   return (
     `equal load: one open-loop schedule at the rate that keeps the service's process ${target.toFixed(2)} cores busy ` +
-    `(found on the service alone from ${Math.round(fraction * 100)}% of its median closed-loop req/s, scaled by the CPU it measured; bench/equal-load-rate.ts)`
+    `(found on the service alone from ${percent}% of its median closed-loop req/s, scaled by the CPU it measured; bench/equal-load-rate.ts)`
   );
 }
 
