@@ -4,6 +4,7 @@ import { destination as pinoDestination, type DestinationStream, type Logger, ty
 
 import { proveFastAccessLine } from './http/access-line.js';
 import { CENSOR, censorUrlCredentials } from './http/url-credentials.js';
+import { LogBlocks } from './log-blocks.js';
 
 /** Paths pino removes from every log line: credentials never reach the logs. */
 export const REDACTED_PATHS = [
@@ -59,34 +60,46 @@ function censorRequestUrl(req: unknown): unknown {
   return censored === url ? req : { ...req, url: censored };
 }
 
-/** How much log text waits for one write, and how long at most. */
-const BUFFER_BYTES = 4096;
+/** How much log text waits for one write (characters), and how long at most. */
+const BLOCK_CHARS = 4096;
 const FLUSH_EVERY_MS = 200;
 
 /**
- * stdout, written in blocks of BUFFER_BYTES instead of one `write` per line: under load that
+ * stdout, written in blocks of about BLOCK_CHARS instead of one `write` per line: under load that
  * write was a large share of a `/health` request's CPU time (commit 3b3d4d9 has the A/B
- * figures). Lines wait at most FLUSH_EVERY_MS, so a quiet
- * server's log still reads as it happens, and the rest is written when the process exits
- * (normally, on a signal, or on an uncaught error). Only a SIGKILL or a crash of Node itself
- * can lose the last FLUSH_EVERY_MS of lines.
+ * figures; log-blocks.ts says why the blocks are gathered there and not by sonic-boom). Lines
+ * wait at most FLUSH_EVERY_MS, so a quiet server's log still reads as it happens, and the rest
+ * is written when the process exits (normally, on a signal, or on an uncaught error). Only a
+ * SIGKILL or a crash of Node itself can lose the last FLUSH_EVERY_MS of lines.
  */
 function bufferedStdout(): DestinationStream {
-  const stream = pinoDestination({ dest: 1, minLength: BUFFER_BYTES, sync: true });
+  // minLength 0: each block is written as it is handed over.
+  const stream = pinoDestination({ dest: 1, minLength: 0, sync: true });
+  const blocks = new LogBlocks(stream, BLOCK_CHARS);
   // Stdout gone, or nothing buffered: neither is worth failing a request or an exit for.
   const quietly = (write: () => void) => () => {
     try {
       write();
     } catch {}
   };
-  // flush, not flushSync, on the timer: flushSync also fsyncs, which a log file does not need five times a second.
   setInterval(
-    quietly(() => stream.flush()),
+    quietly(() => blocks.flush()),
     FLUSH_EVERY_MS,
   ).unref();
   process.once(
     'exit',
-    quietly(() => stream.flushSync()),
+    quietly(() => {
+      blocks.flush();
+      stream.flushSync();
+    }),
   );
-  return stream;
+  const destination: DestinationStream & { flush(done?: (error?: Error) => void): void } = {
+    write: (line: string) => blocks.write(line),
+    // What pino's `logger.flush(callback)` calls.
+    flush: (done?: (error?: Error) => void) => {
+      blocks.flush();
+      stream.flush(done);
+    },
+  };
+  return destination;
 }

@@ -42,6 +42,15 @@ describe('createLogger writing to stdout', () => {
     expect(lines(early).map((l) => l.msg)).toEqual(['one', 'two']);
   });
 
+  it("pino's flush writes what is buffered and then calls back", async () => {
+    const { early, code } = await runLogging(
+      `const log = createLogger('info'); log.info('kept'); log.flush(() => { log.info('after flush'); log.flush(() => setTimeout(() => process.exit(0), 2000)); });`,
+      1000,
+    );
+    expect(code).toBe(0);
+    expect(lines(early).map((l) => l.msg)).toEqual(['kept', 'after flush']);
+  });
+
   it('when the process exits, or dies of an uncaught error, nothing buffered is lost', async () => {
     const exiting = await runLogging(
       `const log = createLogger('info'); for (let i = 0; i < 500; i++) log.info('line ' + i); process.exit(3);`,

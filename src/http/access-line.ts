@@ -95,10 +95,15 @@ function fastWriter(logger: Logger, making: LoggerMaking, ignoreLevel: boolean):
     const user = entry.userId === undefined ? '' : `,"userId":"${entry.userId}"`;
     destination.write(
       `${prefix}${Date.now()}${bindings}` +
-        `,"req":{"id":${JSON.stringify(entry.id)},"method":${JSON.stringify(entry.method)},"url":${JSON.stringify(censorUrlCredentials(entry.url))}}` +
-        `,"res":{"statusCode":${entry.statusCode}},"responseTime":${entry.responseTimeMs}${user},"msg":${JSON.stringify(entry.message)}}\n`,
+        `,"req":{"id":${jsonString(entry.id)},"method":${jsonString(entry.method)},"url":${jsonString(censorUrlCredentials(entry.url))}}` +
+        `,"res":{"statusCode":${entry.statusCode}},"responseTime":${entry.responseTimeMs}${user},"msg":"${entry.message}"}\n`,
     );
   };
+}
+
+/** `value` as a JSON string; a plain one (every request id, method and almost every URL) without JSON.stringify's general path. */
+function jsonString(value: string): string {
+  return PLAIN.test(value) ? `"${value}"` : JSON.stringify(value);
 }
 
 const LEVELS: readonly Level[] = ['info', 'warn', 'error'];
