@@ -42,7 +42,7 @@ describe('createLogger writing to stdout', () => {
     expect(lines(early).map((l) => l.msg)).toEqual(['one', 'two']);
   });
 
-  it("pino's flush writes what is buffered and then calls back", async () => {
+  it('logger.flush(callback) calls back, so code that waits for the log goes on', async () => {
     const { early, code } = await runLogging(
       `const log = createLogger('info'); log.info('kept'); log.flush(() => { log.info('after flush'); log.flush(() => setTimeout(() => process.exit(0), 2000)); });`,
       1000,
